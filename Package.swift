@@ -1,0 +1,51 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "TrustPath",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "trustpath", targets: ["trustpath"]),
+        .library(name: "TrustPathKit", targets: [
+            "TrustPathJSON", "TrustPathModel", "TrustPathIngest", "TrustPathEngine",
+            "TrustPathAnalysis", "TrustPathRemediation", "TrustPathReport",
+            "TrustPathRender", "TrustPathHistory",
+        ]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // files → model
+        .target(name: "TrustPathJSON"),
+        .target(name: "TrustPathModel"),
+        .target(name: "TrustPathIngest", dependencies: [
+            "TrustPathJSON", "TrustPathModel", .product(name: "Yams", package: "Yams"),
+        ]),
+        // model → evaluation → graph → findings
+        .target(name: "TrustPathEngine", dependencies: ["TrustPathModel"]),
+        .target(name: "TrustPathAnalysis", dependencies: ["TrustPathModel", "TrustPathEngine"]),
+        .target(name: "TrustPathRemediation", dependencies: ["TrustPathModel", "TrustPathEngine", "TrustPathAnalysis"]),
+        // findings → reports
+        .target(name: "TrustPathReport", dependencies: ["TrustPathModel", "TrustPathAnalysis", "TrustPathRemediation"]),
+        .systemLibrary(name: "CGraphviz", pkgConfig: "libgvc", providers: [.apt(["libgraphviz-dev"])]),
+        .target(name: "TrustPathRender", dependencies: ["CGraphviz", "TrustPathReport"]),
+        .target(name: "TrustPathHistory", dependencies: [
+            "TrustPathReport", .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        // thin front
+        .executableTarget(name: "trustpath", dependencies: [
+            "TrustPathIngest", "TrustPathEngine", "TrustPathAnalysis", "TrustPathRemediation",
+            "TrustPathReport", "TrustPathRender", "TrustPathHistory",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "TrustPathTests", dependencies: [
+            "TrustPathJSON", "TrustPathModel", "TrustPathIngest", "TrustPathEngine",
+            "TrustPathAnalysis", "TrustPathRemediation", "TrustPathReport",
+            "TrustPathRender", "TrustPathHistory",
+        ], resources: [.copy("Fixtures")]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,36 @@
+/// A location inside a JSON document, written the way `jq` users read it: `$.RoleDetailList[3].AssumeRolePolicyDocument`.
+public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
+    /// One step: a member name or an array index.
+    public enum Component: Sendable, Hashable {
+        case key(String)
+        case index(Int)
+    }
+
+    public private(set) var components: [Component]
+
+    public init(_ components: [Component] = []) { self.components = components }
+
+    /// The root, `$`.
+    public static let root = JSONPath()
+
+    public func appending(_ key: String) -> JSONPath { JSONPath(components + [.key(key)]) }
+    public func appending(_ index: Int) -> JSONPath { JSONPath(components + [.index(index)]) }
+    public func appending(_ other: JSONPath) -> JSONPath { JSONPath(components + other.components) }
+
+    public var description: String {
+        var text = "$"
+        for component in components {
+            switch component {
+            case .index(let index): text += "[\(index)]"
+            case .key(let key):
+                if !key.isEmpty, key.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) {
+                    text += ".\(key)"
+                } else {
+                    let escaped = key.flatMap { $0 == "\"" || $0 == "\\" ? ["\\", $0] : [$0] }
+                    text += "[\"\(String(escaped))\"]"
+                }
+            }
+        }
+        return text
+    }
+}
