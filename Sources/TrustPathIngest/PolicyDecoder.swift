@@ -85,7 +85,7 @@ struct PolicyDecoder {
             principalSet($0, at: path.appending("NotPrincipal"), context: &context)
         }
         let conditions = value["Condition"].map { conditionClauses($0, at: path.appending("Condition"), context: &context) } ?? []
-        return Statement(index: index, sid: value["Sid"]?.scalarText, effect: effect, principal: principal,
+        return Statement(index: index, sid: value["Sid"]?.scalarText.flatMap { $0.isEmpty ? nil : $0 }, effect: effect, principal: principal,
                          notPrincipal: notPrincipal, action: action, resource: resource, conditions: conditions)
     }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import TrustPathReport
 
 /// The `trustpath` command line: a thin front over the TrustPath library.
 @main
@@ -10,6 +11,11 @@ struct TrustPathCommand: ParsableCommand {
         Exit codes: 0 success; 1 findings at or above --fail-on; 2 usage error; 3 bad input \
         (a file could not be read: the rest was analyzed and the problem is in the output).
         """,
-        subcommands: [SummaryCommand.self]
+        version: TrustPathVersion.current,
+        subcommands: [
+            SummaryCommand.self, AnalyzeCommand.self, ExplainCommand.self, FixCommand.self, RenderCommand.self,
+            DiffCommand.self, SnapshotCommand.self, HistoryCommand.self,
+        ],
+        helpNames: [.short, .long]
     )
 }

@@ -1,0 +1,88 @@
+import Foundation
+import Synchronization
+import TrustPathEngine
+import TrustPathModel
+
+/// Options of one analysis run.
+public struct AnalysisOptions: Sendable {
+    /// How many chains each finding reports (the shortest, plus alternatives of the same length).
+    public var maxPaths: Int
+    /// Names of known vendor accounts, by account id.
+    public var vendorNames: [String: String]
+
+    public init(maxPaths: Int = 3, vendorNames: [String: String] = [:]) {
+        self.maxPaths = max(1, maxPaths)
+        self.vendorNames = vendorNames
+    }
+}
+
+/// Everything an analysis found, before any report is made of it.
+public struct AnalysisResult: Sendable {
+    public var findings: [Finding]
+    public var entries: [Entry]
+    public var diagnostics: [Diagnostic]
+    /// What the analysis assumed for lack of input (no SCPs, no Organizations data, …).
+    public var assumptions: [String]
+    public var index: SnapshotIndex
+}
+
+/// Runs the search from every entry and turns each reachable (entry, role) pair into a finding.
+public enum Analyzer {
+    public static func analyze(_ snapshot: Snapshot, options: AnalysisOptions = AnalysisOptions()) -> AnalysisResult {
+        let index = SnapshotIndex(snapshot)
+        let graph = AttackGraph(index: index)
+        let actors = EntryDiscovery.entries(in: index)
+        let severities = Mutex<[String: (Severity, String)]>([:])
+        let perEntry = Mutex([[Finding]](repeating: [], count: actors.count))
+
+        DispatchQueue.concurrentPerform(iterations: actors.count) { position in
+            let actor = actors[position]
+            let entry = Entry(actor, name: vendorName(actor, options)) ?? Entry(kind: .public, id: "*")
+            var findings: [Finding] = []
+            for (target, state, chains) in PathSearch(graph: graph, entry: actor, maxPaths: options.maxPaths).run() {
+                guard let role = index.rolesByARN[target], let chain = chains.first else { continue }
+                let severity = severities.withLock { $0[target] } ?? {
+                    let judged = SeverityClassifier.classify(PermissionProbe(role: role, index: index))
+                    severities.withLock { $0[target] = judged }
+                    return judged
+                }()
+                findings.append(Finding(
+                    id: Finding.identity(entry: entry, target: target), entry: entry, target: target,
+                    targetAccount: role.account, targetRoleID: role.roleID, severity: severity.0,
+                    severityReason: severity.1, category: entry.kind == .service ? .crossService : .crossAccount,
+                    state: state, path: [entry.id] + chain.map(\.target), hops: chain.map(Hop.init),
+                    alternatives: chains.dropFirst().map { [entry.id] + $0.map(\.target) }))
+            }
+            perEntry.withLock { $0[position] = findings }
+        }
+        let findings = perEntry.withLock { $0.flatMap { $0 } }.sorted(by: Finding.ranked)
+        return AnalysisResult(findings: findings,
+                              entries: actors.compactMap { Entry($0, name: vendorName($0, options)) },
+                              diagnostics: (snapshot.diagnostics + index.diagnostics).sorted(),
+                              assumptions: assumptions(index), index: index)
+    }
+
+    private static func vendorName(_ actor: Actor, _ options: AnalysisOptions) -> String? {
+        if case .externalAccount(let id) = actor { return options.vendorNames[id] }
+        return nil
+    }
+
+    static func assumptions(_ index: SnapshotIndex) -> [String] {
+        var notes: [String] = []
+        if index.snapshot.organization == nil {
+            notes.append("No Organizations data: the \(index.trustedAccounts.count) analyzed accounts are the trusted set, "
+                + "and aws:PrincipalOrgID conditions on role sessions are unknown (hops resting on them are conditional).")
+        }
+        if !index.hasOrganizationPolicies(.serviceControl) {
+            notes.append("No SCPs given: callers inside the organization are limited only by their identity policies and boundaries.")
+        }
+        if !index.hasOrganizationPolicies(.resourceControl) {
+            notes.append("No RCPs given: nothing beyond trust policies limits who can assume roles from outside.")
+        }
+        let membersWithoutData = index.trustedAccounts.subtracting(index.snapshot.accounts.keys)
+        if !membersWithoutData.isEmpty {
+            notes.append("\(membersWithoutData.count) organization member account(s) have no export: chains through their roles cannot be seen.")
+        }
+        return notes
+    }
+}

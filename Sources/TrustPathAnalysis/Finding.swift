@@ -1,0 +1,114 @@
+import TrustPathEngine
+import TrustPathModel
+
+/// The outside position a chain starts from.
+public struct Entry: Sendable, Hashable, Codable, Comparable {
+    public var kind: Actor.EntryKind
+    /// `*`, a 12-digit account id, a service name, or a provider ARN/name.
+    public var id: String
+    /// A known vendor's name, when the account is one.
+    public var name: String?
+
+    public init(kind: Actor.EntryKind, id: String, name: String? = nil) {
+        self.kind = kind
+        self.id = id
+        self.name = name
+    }
+
+    public init?(_ actor: Actor, name: String? = nil) {
+        guard let kind = actor.entryKind else { return nil }
+        self.init(kind: kind, id: actor.id, name: name)
+    }
+
+    public var actor: Actor {
+        switch kind {
+        case .public: .anyone
+        case .externalAccount: .externalAccount(id)
+        case .service: .service(id)
+        case .federated: .federated(id)
+        }
+    }
+
+    public static func < (lhs: Entry, rhs: Entry) -> Bool { lhs.actor < rhs.actor }
+}
+
+/// One step of a chain, with the statement that allowed it and what it lacked.
+public struct Hop: Sendable, Hashable, Codable {
+    /// The entry id or the role ARN the step starts from.
+    public var from: String
+    public var to: String
+    public var state: HopState
+    public var statement: StatementReference?
+    public var matchedPrincipal: String?
+    public var identityRequired: Bool
+    public var identityStatement: StatementReference?
+    public var guardsPresent: [String]
+    public var guardsMissing: [String]
+    public var weakGuards: [String]
+    /// Conditions the step rests on that the analysis cannot decide.
+    public var restsOn: [String]
+
+    public init(_ verdict: HopVerdict) {
+        from = verdict.actor.id
+        to = verdict.target
+        state = verdict.state
+        statement = verdict.trustStatement
+        matchedPrincipal = verdict.matchedPrincipal
+        identityRequired = verdict.identityRequired
+        identityStatement = verdict.identityStatement
+        guardsPresent = verdict.guardsPresent
+        guardsMissing = verdict.guardsMissing
+        weakGuards = verdict.weakGuards
+        restsOn = verdict.restsOn
+    }
+}
+
+/// Cross-account findings (public, federation, external accounts) and cross-service ones are reported apart:
+/// real accounts hold dozens of unpinned service roles.
+public enum FindingCategory: String, Sendable, Codable {
+    case crossAccount = "cross-account"
+    case crossService = "cross-service"
+}
+
+/// An (entry, role) pair reachable by a chain of hops.
+public struct Finding: Sendable, Hashable, Codable {
+    /// Stable across runs and snapshots: derived from the entry and the target.
+    public var id: String
+    public var entry: Entry
+    /// The role ARN.
+    public var target: String
+    public var targetAccount: String
+    /// The role's unique id: tells a role deleted and recreated under the same name apart.
+    public var targetRoleID: String
+    public var severity: Severity
+    public var severityReason: String
+    public var category: FindingCategory
+    /// Open when every hop of the path is open; conditional otherwise.
+    public var state: HopState
+    /// The entry id, then the role ARNs in order: a shortest chain.
+    public var path: [String]
+    public var hops: [Hop]
+    /// Other chains of the same length, at most `--max-paths` − 1 of them.
+    public var alternatives: [[String]]
+
+    /// Entry exposure order for ranking: public, open federation, unknown external, known vendor, service.
+    public var exposureRank: Int {
+        switch entry.kind {
+        case .public: 0
+        case .federated: 1
+        case .externalAccount: entry.name == nil ? 2 : 3
+        case .service: 4
+        }
+    }
+
+    /// Ranking: severity, then exposure, then path length, then identity for a stable order.
+    public static func ranked(_ lhs: Finding, _ rhs: Finding) -> Bool {
+        (lhs.severity.rank, lhs.exposureRank, lhs.path.count, lhs.entry.id, lhs.target)
+            < (rhs.severity.rank, rhs.exposureRank, rhs.path.count, rhs.entry.id, rhs.target)
+    }
+
+    /// The identity key: `kind:id->target`.
+    public static func identity(entry: Entry, target: String) -> String {
+        "\(entry.kind.rawValue):\(entry.id)->\(target)"
+    }
+}

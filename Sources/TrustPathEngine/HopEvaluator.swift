@@ -1,0 +1,83 @@
+import TrustPathModel
+
+/// Answers "can an attacker acting as X obtain role R?" per the analysis contract: the trust side judged
+/// from the attacker's position, the caller's identity side, boundaries, SCPs and RCPs.
+public struct HopEvaluator: Sendable {
+    public let index: SnapshotIndex
+
+    public init(index: SnapshotIndex) { self.index = index }
+
+    public func evaluate(_ actor: Actor, to targetARN: String) -> HopVerdict {
+        guard let target = index.rolesByARN[targetARN] else {
+            return HopVerdict(actor: actor, target: targetARN, state: .closed, reasons: ["\(targetARN) is not in the snapshot"])
+        }
+        if let refusal = structuralRefusal(actor, target: target) {
+            return HopVerdict(actor: actor, target: targetARN, state: .closed, reasons: [refusal])
+        }
+        let context = ActorContext.make(for: actor, target: target, index: index)
+        let trust = TrustEvaluator.evaluate(actor: actor, target: target, index: index, context: context)
+        var verdict = HopVerdict(actor: actor, target: targetARN, state: trust.state, trustStatement: trust.reference,
+                                 matchedPrincipal: trust.match?.description, restsOn: trust.restsOn.map(\.summary),
+                                 reasons: trust.reasons)
+        guard trust.state != .closed, let match = trust.match else { return verdict }
+
+        if case .roleSession(let callerARN) = actor, let caller = index.rolesByARN[callerARN] {
+            let identity = IdentityEvaluator.evaluate(caller: caller, target: target, trustMatch: match, index: index,
+                                                      context: context)
+            verdict.identityRequired = identity.required
+            verdict.identityStatement = identity.allowing
+            verdict.reasons += identity.reasons
+            verdict.restsOn += identity.restsOn
+            verdict.state = max(verdict.state, identity.state)
+            if verdict.state == .closed { return verdict }
+        }
+        applyResourceControlPolicies(target: target, context: context, to: &verdict)
+        if verdict.state == .closed { return verdict }
+
+        let guards = GuardAnalysis(statement: trust.statement, actor: actor, context: context)
+        verdict.guardsPresent = guards.present
+        verdict.guardsMissing = guards.missing
+        verdict.weakGuards = guards.weak
+        return verdict
+    }
+
+    /// Hops the contract rules out before any policy is read.
+    private func structuralRefusal(_ actor: Actor, target: Role) -> String? {
+        switch actor {
+        case .roleSession(let arn):
+            guard let caller = index.rolesByARN[arn] else { return "\(arn) is not in the snapshot" }
+            if caller.partition != target.partition {
+                return "partitions never mix: \(caller.partition) cannot reach \(target.partition)"
+            }
+        case .service(let name):
+            if target.isServiceLinked {
+                return "\(target.name) is a service-linked role: it serves its own account only"
+            }
+            if let reason = ServicePrincipals.passRoleReason(name) {
+                return "\(name) is not an entry: \(reason)"
+            }
+        case .anyone, .externalAccount, .federated:
+            break
+        }
+        return nil
+    }
+
+    private func applyResourceControlPolicies(target: Role, context: RequestContext, to verdict: inout HopVerdict) {
+        let rcps = index.organizationPolicies(.resourceControl, for: target.account)
+        guard !rcps.isEmpty else { return }
+        let answer = PolicySetEvaluation.answer(
+            rcps.map { LocatedPolicy(document: $0.document, owner: "RCP \($0.name)", location: $0.location) },
+            action: verdict.actor.assumeAction, resource: target.arn, context: context)
+        switch answer.state {
+        case .closed:
+            verdict.state = .closed
+            verdict.reasons.append("the RCPs of account \(target.account) block it"
+                + (answer.denying.map { " (\($0.owner) denies)" } ?? ""))
+        case .conditional:
+            verdict.state = max(verdict.state, .conditional)
+            verdict.restsOn += (answer.allowRestsOn + answer.denyRestsOn).map(\.summary)
+        case .open:
+            break
+        }
+    }
+}

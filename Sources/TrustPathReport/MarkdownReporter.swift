@@ -1,0 +1,59 @@
+import TrustPathAnalysis
+import TrustPathModel
+
+/// A report sized for a pull-request comment.
+public enum MarkdownReporter {
+    public static func render(_ report: Report) -> String {
+        let names = DisplayNames(report)
+        var lines: [String] = []
+        let summary = report.summary
+        lines.append("## TrustPath: \(summary.findings) finding(s)")
+        lines.append("")
+        lines.append("| Severity | Count |")
+        lines.append("| --- | ---: |")
+        for severity in Severity.allCases {
+            lines.append("| \(severity.rawValue) | \(summary.bySeverity[severity.rawValue] ?? 0) |")
+        }
+        for category in [FindingCategory.crossAccount, .crossService] {
+            let findings = report.findings.filter { $0.category == category }
+            guard !findings.isEmpty else { continue }
+            lines.append("")
+            lines.append(category == .crossAccount ? "### Cross-account and federation" : "### Cross-service")
+            lines.append("")
+            lines.append("| Severity | Path | Lacks | Trust statement |")
+            lines.append("| --- | --- | --- | --- |")
+            for finding in findings {
+                let lacks = Set(finding.hops.flatMap(\.guardsMissing)).sorted().map { "`\($0)`" }.joined(separator: ", ")
+                let entryHop = finding.hops.first
+                let statement = entryHop?.statement.map { "`\($0.file)` #\($0.index)" } ?? ""
+                lines.append("| \(finding.severity.rawValue)\(finding.state == .conditional ? " (conditional)" : "") | "
+                    + "\(markdownSafe(names.path(finding))) | \(lacks) | \(markdownSafe(statement)) |")
+            }
+        }
+        if !report.assumptions.isEmpty {
+            lines.append("")
+            lines.append("<details><summary>Assumptions</summary>")
+            lines.append("")
+            lines += report.assumptions.map { "- " + markdownSafe($0) }
+            lines.append("")
+            lines.append("</details>")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
+
+/// Escapes text from input for Markdown tables and HTML: pipes, angle brackets, backticks, newlines.
+public func markdownSafe(_ text: String) -> String {
+    var result = ""
+    for character in terminalSafe(text) {
+        switch character {
+        case "|": result += "\\|"
+        case "<": result += "&lt;"
+        case ">": result += "&gt;"
+        case "&": result += "&amp;"
+        case "*", "_", "[", "]", "\\": result += "\\" + String(character)
+        default: result.append(character)
+        }
+    }
+    return result
+}

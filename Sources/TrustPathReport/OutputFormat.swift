@@ -1,0 +1,25 @@
+/// The report formats, each rendered by one reporter.
+public enum OutputFormat: String, Sendable, CaseIterable {
+    case text
+    case json
+    case sarif
+    case markdown
+
+    /// Renders a report in this format.
+    public func render(_ report: Report, options: RenderOptions = RenderOptions()) throws -> String {
+        switch self {
+        case .text: TextReporter.render(report, options: options)
+        case .json: try JSONOutput.encode(report)
+        case .sarif: try SARIFReporter.render(report)
+        case .markdown: MarkdownReporter.render(report)
+        }
+    }
+}
+
+/// Presentation choices that do not change what a report says.
+public struct RenderOptions: Sendable {
+    /// Use ANSI colors (only on a terminal, never with NO_COLOR).
+    public var color: Bool
+
+    public init(color: Bool = false) { self.color = color }
+}

@@ -1,0 +1,52 @@
+import ArgumentParser
+import Foundation
+import TrustPathAnalysis
+import TrustPathReport
+
+extension OutputFormat: ExpressibleByArgument {}
+extension Severity: ExpressibleByArgument {}
+
+struct AnalyzeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "analyze",
+        abstract: "Find every chain from outside the organization to a role, ranked, with what each hop lacks.",
+        discussion: """
+        Examples:
+          trustpath analyze Inputs/acme-2026-10
+          trustpath analyze Inputs/acme-2026-10 --format sarif --output trustpath.sarif
+          trustpath analyze Inputs/acme-2026-10 --fail-on high    # exit 1 when a high or critical finding exists
+        """
+    )
+
+    @Argument(help: "The snapshot directory (exported JSON files).") var directory: String
+    @Option(help: "Output format: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var format: OutputFormat = .text
+    @Option(name: .shortAndLong, help: "Write the report to this file (atomically) instead of standard output.")
+    var output: String?
+    @Option(help: "Exit with code 1 when a finding of this severity or worse exists: critical, high, medium, low.")
+    var failOn: Severity?
+    @Option(help: "Chains to report per finding: the shortest plus alternatives of the same length.")
+    var maxPaths: Int = 3
+
+    func validate() throws {
+        guard maxPaths >= 1 else { throw ValidationError("--max-paths must be at least 1") }
+    }
+
+    func run() throws {
+        let snapshot = try SnapshotInput.load(directory)
+        let result = Analyzer.analyze(snapshot, options: AnalysisOptions(maxPaths: maxPaths))
+        let report = ReportBuilder.build(result)
+        let color = output == nil && format == .text && TerminalColor.enabled
+        try OutputTarget(path: output).write(try format.render(report, options: RenderOptions(color: color)))
+        if SnapshotInput.hasUnreadableInput(snapshot) { throw TrustPathExit.badInput }
+        if let failOn, report.findings.contains(where: { $0.severity <= failOn }) { throw TrustPathExit.findings }
+    }
+}
+
+/// Colors only on a terminal, never when NO_COLOR is set.
+enum TerminalColor {
+    static var enabled: Bool {
+        if let noColor = ProcessInfo.processInfo.environment["NO_COLOR"], !noColor.isEmpty { return false }
+        return isatty(STDOUT_FILENO) == 1
+    }
+}

@@ -1,0 +1,76 @@
+import ArgumentParser
+import TrustPathAnalysis
+import TrustPathEngine
+import TrustPathReport
+
+struct ExplainCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "explain",
+        abstract: "Show the verdict for one hop, or the best chain, with every reason.",
+        discussion: """
+        --from takes '*' (public), a 12-digit account id, a service name (events.amazonaws.com), a provider ARN, \
+        or a role ARN (a session of that role).
+        Examples:
+          trustpath explain Inputs/acme-2026-10 --from 307946673750 --to arn:aws:iam::401135408972:role/STS-Assume-S3-Read-Only-MGMT
+          trustpath explain Inputs/acme-2026-10 --from arn:aws:iam::381491851702:role/ci-deployer --to arn:aws:iam::520388146927:role/OrgDeployAdmin
+        """
+    )
+
+    @Argument(help: "The snapshot directory.") var directory: String
+    @Option(help: "Who acts: *, an account id, a service name, a provider ARN, or a role ARN.") var from: String
+    @Option(help: "The role ARN to reach.") var to: String
+
+    func run() throws {
+        let snapshot = try SnapshotInput.load(directory)
+        let result = Analyzer.analyze(snapshot)
+        let actor = Self.actor(from, index: result.index)
+        let evaluator = HopEvaluator(index: result.index)
+        let direct = evaluator.evaluate(actor, to: to)
+        var lines = ["Direct hop: \(actor) → \(to): \(direct.state.rawValue)"]
+        lines += direct.reasons.map { "  - " + terminalSafe($0) }
+        if direct.state != .closed {
+            lines += HopExplanation.details(direct)
+        }
+        if let finding = result.findings.first(where: { $0.entry.actor == actor && $0.target == to }) {
+            let names = DisplayNames(ReportBuilder.build(result))
+            lines.append("")
+            lines.append("Best chain (\(finding.state.rawValue), severity \(finding.severity.rawValue)): \(terminalSafe(names.path(finding)))")
+            for hop in finding.hops {
+                let verdict = evaluator.evaluate(Self.actor(hop.from, index: result.index), to: hop.to)
+                lines.append("  \(terminalSafe(hop.from)) → \(terminalSafe(hop.to)): \(verdict.state.rawValue)")
+                lines += verdict.reasons.map { "    - " + terminalSafe($0) }
+                lines += HopExplanation.details(verdict).map { "  " + $0 }
+            }
+        } else if direct.state == .closed {
+            lines.append("")
+            lines.append("No chain from \(actor) reaches \(to).")
+        }
+        print(lines.joined(separator: "\n"))
+    }
+
+    static func actor(_ text: String, index: SnapshotIndex) -> Actor {
+        if text == "*" { return .anyone }
+        if index.rolesByARN[text] != nil { return .roleSession(text) }
+        if text.count == 12, text.allSatisfy(\.isNumber) { return .externalAccount(text) }
+        if text.hasPrefix("arn:") { return text.contains(":role/") ? .roleSession(text) : .federated(text) }
+        if text.contains(".amazonaws.com") && text != "cognito-identity.amazonaws.com" { return .service(text.lowercased()) }
+        return .federated(text)
+    }
+}
+
+enum HopExplanation {
+    static func details(_ verdict: HopVerdict) -> [String] {
+        var lines: [String] = []
+        if let statement = verdict.trustStatement {
+            lines.append("  trust statement: \(terminalSafe(statement.file)) \(terminalSafe(statement.jsonPath))")
+        }
+        if verdict.identityRequired, let identity = verdict.identityStatement {
+            lines.append("  identity statement: \(terminalSafe(identity.owner)) #\(identity.index) in \(terminalSafe(identity.file))")
+        }
+        if !verdict.guardsPresent.isEmpty { lines.append("  guards present: " + verdict.guardsPresent.joined(separator: ", ")) }
+        if !verdict.guardsMissing.isEmpty { lines.append("  guards missing: " + verdict.guardsMissing.joined(separator: ", ")) }
+        if !verdict.weakGuards.isEmpty { lines.append("  weak guards: " + terminalSafe(verdict.weakGuards.joined(separator: ", "))) }
+        if !verdict.restsOn.isEmpty { lines.append("  rests on: " + terminalSafe(verdict.restsOn.joined(separator: " and "))) }
+        return lines
+    }
+}
