@@ -14,6 +14,7 @@ enum AuthorizationDetailsReader {
             decoder.managedPolicy($0, at: $1)
         }
         contribution.truncated = root["IsTruncated"] == .bool(true)
+        reattributeMalformedAccounts(&contribution, context: &decoder.context)
         contribution.diagnostics = decoder.context.diagnostics
         let accounts = Set(contribution.roles.map(\.account) + contribution.users.map(\.account)
             + contribution.groups.map(\.account)).sorted()
@@ -35,5 +36,28 @@ enum AuthorizationDetailsReader {
         contribution.detail = "\(contribution.roles.count) roles from a role listing (trust policies only; "
             + "permissions need get-account-authorization-details)"
         return contribution
+    }
+
+    /// Some exports carry entity ARNs with an account field that is not an account id (`arn:aws:iam::aws:user/X`).
+    /// When the file names exactly one real account, those entities are taken to belong to it.
+    private static func reattributeMalformedAccounts(_ contribution: inout FileContribution, context: inout DecodingContext) {
+        let valid = Set((contribution.roles.map(\.account) + contribution.users.map(\.account)
+            + contribution.groups.map(\.account)).filter(isAccountID))
+        guard valid.count == 1, let account = valid.first else { return }
+        func fix(_ entityAccount: inout String, arn: String, location: SourceLocation) {
+            guard !isAccountID(entityAccount) else { return }
+            context.report(.warning, "malformed-account", "\(arn) does not carry a 12-digit account id; taken to belong to \(account), the file's account",
+                           at: location, hint: "re-export the account with the AWS CLI")
+            entityAccount = account
+        }
+        for index in contribution.roles.indices {
+            fix(&contribution.roles[index].account, arn: contribution.roles[index].arn, location: contribution.roles[index].location)
+        }
+        for index in contribution.users.indices {
+            fix(&contribution.users[index].account, arn: contribution.users[index].arn, location: contribution.users[index].location)
+        }
+        for index in contribution.groups.indices {
+            fix(&contribution.groups[index].account, arn: contribution.groups[index].arn, location: contribution.groups[index].location)
+        }
     }
 }

@@ -18,6 +18,11 @@ struct DecodingContext {
         diagnostics.append(Diagnostic(severity, code: code, message, at: location(path), hint: hint))
     }
 
+    mutating func report(_ severity: Diagnostic.Severity, _ code: String, _ message: String, at location: SourceLocation,
+                         hint: String? = nil) {
+        diagnostics.append(Diagnostic(severity, code: code, message, at: location, hint: hint))
+    }
+
     mutating func wrongType(expected: String, found value: JSONValue, at path: JSONPath, consequence: String) {
         report(.warning, "wrong-type", "expected \(expected), found \(value.kindDescription); \(consequence)", at: path,
                hint: "re-export the file with the AWS CLI, or fix the value at this path")

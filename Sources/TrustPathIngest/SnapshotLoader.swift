@@ -24,6 +24,13 @@ public struct SnapshotLoader: Sendable {
         return SnapshotMerger.merge(zip(files, ordered).map { ($0, $1) }, directory: directory)
     }
 
+    /// Reads documents already in memory, as if they were the files of a snapshot directory.
+    public func load(documents: [(path: String, bytes: [UInt8])], directory: String = "(memory)") -> Snapshot {
+        let sorted = documents.sorted { $0.path < $1.path }
+        let contributions = sorted.map { read(bytes: $0.bytes, file: $0.path) }
+        return SnapshotMerger.merge(zip(sorted.map(\.path), contributions).map { ($0, $1) }, directory: directory)
+    }
+
     /// Relative paths of the `.json` files under `directory`, sorted; hidden files and folders are left out.
     func inputFiles(in directory: String) throws(IngestError) -> [String] {
         var isDirectory: ObjCBool = false
@@ -47,31 +54,36 @@ public struct SnapshotLoader: Sendable {
     }
 
     func read(file: String, directory: String) -> FileContribution {
-        let url = URL(fileURLWithPath: directory).appendingPathComponent(file)
-        func unreadable(_ code: String, _ message: String, hint: String, path: String = "$") -> FileContribution {
-            var contribution = FileContribution(kind: .unreadable, detail: message)
-            contribution.diagnostics = [Diagnostic(.error, code: code, message,
-                                                   at: SourceLocation(file: file, jsonPath: path), hint: hint)]
-            return contribution
-        }
-        let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
+        let path = URL(fileURLWithPath: directory).appendingPathComponent(file).path
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         guard size <= maximumFileSize else {
-            return unreadable("file-too-large", "file is \(size) bytes, over the \(maximumFileSize)-byte limit",
-                              hint: "split the export per account")
+            return .unreadable(file, "file-too-large", "file is \(size) bytes, over the \(maximumFileSize)-byte limit",
+                               hint: "split the export per account")
         }
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            return unreadable("unreadable-file", "the file cannot be read", hint: "check its permissions")
+        guard let data = FileManager.default.contents(atPath: path) else {
+            return .unreadable(file, "unreadable-file", "the file cannot be read", hint: "check its permissions")
         }
-        let document: JSONValue
+        return read(bytes: [UInt8](data), file: file)
+    }
+
+    func read(bytes: [UInt8], file: String) -> FileContribution {
         do {
-            document = try JSONParser.parse([UInt8](data))
+            return FileClassifier.read(try JSONParser.parse(bytes), file: file)
         } catch {
-            let hint = error.reason == .unexpectedEnd
-                ? "the file looks cut short; export it again"
+            let hint = error.reason == .unexpectedEnd ? "the file looks cut short; export it again"
+                : error.reason == .invalidUTF8 ? "the file is not UTF-8 text; export it again with the AWS CLI"
                 : "fix the JSON or export the file again"
-            return unreadable("invalid-json", "not valid JSON: \(error.description)", hint: hint,
-                              path: error.path.description)
+            return .unreadable(file, "invalid-json", "not valid JSON: \(error.description)", hint: hint,
+                               path: error.path.description)
         }
-        return FileClassifier.read(document, file: file)
+    }
+}
+
+extension FileContribution {
+    static func unreadable(_ file: String, _ code: String, _ message: String, hint: String, path: String = "$") -> FileContribution {
+        var contribution = FileContribution(kind: .unreadable, detail: message)
+        contribution.diagnostics = [Diagnostic(.error, code: code, message, at: SourceLocation(file: file, jsonPath: path),
+                                               hint: hint)]
+        return contribution
     }
 }
