@@ -1,0 +1,27 @@
+import Foundation
+import TrustPathReport
+
+/// The identity of a snapshot's input: what makes "the same snapshot saved twice" detectable.
+///
+/// `sha256:` over the sorted SHA-256 digests of the files the loader read (the report's file list). Names and
+/// order do not count, since files are classified by content: renaming or moving a file inside the
+/// directory leaves the hash alone, changing one byte of one file does not.
+public enum ContentHash {
+    public static func of(report: Report, directory: String) throws(HistoryError) -> String {
+        let base = URL(fileURLWithPath: directory)
+        var digests: [String] = []
+        for file in report.snapshot.files {
+            let path = base.appendingPathComponent(file.path).path
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw .unreadableInput(path: path, reason: "it cannot be read to compute the snapshot's content hash")
+            }
+            digests.append(data.withUnsafeBytes { SHA256.hex($0) })
+        }
+        return of(fileDigests: digests)
+    }
+
+    /// The hash from per-file SHA-256 hex digests, in any order.
+    public static func of(fileDigests: [String]) -> String {
+        "sha256:" + SHA256.hex(Array(fileDigests.sorted().joined(separator: "\n").utf8))
+    }
+}

@@ -1,0 +1,135 @@
+import Foundation
+import TrustPathAnalysis
+import TrustPathReport
+
+/// The history formats, each rendered by one reporter.
+public enum HistoryFormat: String, Sendable, CaseIterable {
+    case text
+    case json
+    case markdown
+
+    public func render(_ history: History) throws -> String {
+        switch self {
+        case .text: HistoryTextReporter.render(history)
+        case .json: try JSONOutput.encode(history)
+        case .markdown: HistoryMarkdownReporter.render(history)
+        }
+    }
+}
+
+/// Wording shared by the history reporters.
+enum HistoryWording {
+    static func names(_ history: History) -> DisplayNames {
+        let info = SnapshotInfo(directory: "", organizationID: nil, analyzedAccounts: [], trustedAccounts: 0, files: [],
+                                accountNames: history.accountNames)
+        return DisplayNames(Report(snapshot: info, findings: [], assumptions: [], diagnostics: []))
+    }
+
+    static func days(_ value: Double?) -> String {
+        guard let value else { return "?" }
+        return String(format: "%.1f days", value)
+    }
+
+    /// `10 → 11 → 9`.
+    static func trend(_ history: History) -> String {
+        history.snapshots.map { String($0.findings) }.joined(separator: " → ")
+    }
+
+    static func episode(_ episode: FindingEpisode, names: DisplayNames) -> String {
+        "[\(episode.severity)] \(names.entry(episode.entry)) → \(names.role(episode.target))"
+    }
+}
+
+/// The history for people in a terminal.
+public enum HistoryTextReporter {
+    public static func render(_ history: History) -> String {
+        let names = HistoryWording.names(history)
+        var lines = ["TrustPath history: \(terminalSafe(history.database)) (\(history.snapshots.count) snapshot(s))"]
+        guard !history.snapshots.isEmpty else {
+            return (lines + ["No snapshots saved yet: trustpath snapshot save DIR"]).joined(separator: "\n") + "\n"
+        }
+        let labelWidth = max(5, history.snapshots.map { terminalSafe($0.label).count + "\($0.id)".count + 2 }.max() ?? 0)
+        let header = ["Snapshot".padding(labelWidth), "Taken at".padding(20), "Total".padding(6, left: true)]
+            + Severity.allCases.map { $0.rawValue.padding(9, left: true) } + ["New".padding(5, left: true), "Fixed".padding(6, left: true)]
+        lines += ["", header.joined(separator: " ")]
+        for point in history.snapshots {
+            let row = ["#\(point.id) \(terminalSafe(point.label))".padding(labelWidth),
+                       HistoryDate.short(point.takenAt).padding(20), "\(point.findings)".padding(6, left: true)]
+                + Severity.allCases.map { "\(point.bySeverity[$0.rawValue] ?? 0)".padding(9, left: true) }
+                + ["+\(point.new)".padding(5, left: true), "-\(point.resolved)".padding(6, left: true)]
+            lines.append(row.joined(separator: " "))
+        }
+        lines += ["", "Open findings over time: \(HistoryWording.trend(history))"]
+        lines += ["", "Fixed (\(history.fixed.count))"
+            + (history.medianDaysToFix.map { ": median time to fix \(HistoryWording.days($0))" } ?? "")]
+        for episode in history.fixed {
+            lines.append("  " + terminalSafe(HistoryWording.episode(episode, names: names)))
+            lines.append("    seen \(terminalSafe(episode.firstSeenLabel)) (\(HistoryDate.short(episode.firstSeenAt))), "
+                + "gone in \(terminalSafe(episode.endedLabel ?? "?")) (\(HistoryDate.short(episode.endedAt ?? "?"))): "
+                + HistoryWording.days(episode.daysToFix) + (episode.reopened ? " (had come back)" : ""))
+        }
+        lines += ["", "Still open (\(history.open.count)), oldest first"]
+        for episode in history.open {
+            lines.append("  " + terminalSafe(HistoryWording.episode(episode, names: names))
+                + " — since \(terminalSafe(episode.firstSeenLabel)), \(HistoryWording.days(episode.daysOpen))"
+                + (episode.reopened ? " (came back after a fix)" : ""))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
+
+/// The history as Markdown.
+public enum HistoryMarkdownReporter {
+    public static func render(_ history: History) -> String {
+        let names = HistoryWording.names(history)
+        var lines = ["## TrustPath history: \(history.snapshots.count) snapshot(s)", ""]
+        lines.append("| Snapshot | Taken at | Total | " + Severity.allCases.map(\.rawValue).joined(separator: " | ")
+            + " | New | Fixed |")
+        lines.append("| --- | --- | ---: | " + Severity.allCases.map { _ in "---:" }.joined(separator: " | ") + " | ---: | ---: |")
+        for point in history.snapshots {
+            lines.append("| #\(point.id) \(markdownSafe(point.label)) | \(HistoryDate.short(point.takenAt)) | \(point.findings) | "
+                + Severity.allCases.map { "\(point.bySeverity[$0.rawValue] ?? 0)" }.joined(separator: " | ")
+                + " | +\(point.new) | -\(point.resolved) |")
+        }
+        lines += ["", "Open findings over time: \(HistoryWording.trend(history))"]
+        if !history.fixed.isEmpty {
+            lines += ["", "### Fixed" + (history.medianDaysToFix.map { " (median \(HistoryWording.days($0)))" } ?? ""), "",
+                      "| Finding | First seen | Gone in | Time to fix |", "| --- | --- | --- | ---: |"]
+            for episode in history.fixed {
+                lines.append("| \(markdownSafe(HistoryWording.episode(episode, names: names))) | "
+                    + "\(markdownSafe(episode.firstSeenLabel)) | \(markdownSafe(episode.endedLabel ?? "?")) | "
+                    + "\(HistoryWording.days(episode.daysToFix)) |")
+            }
+        }
+        if !history.open.isEmpty {
+            lines += ["", "### Still open", "", "| Finding | Since | Open for |", "| --- | --- | ---: |"]
+            for episode in history.open {
+                lines.append("| \(markdownSafe(HistoryWording.episode(episode, names: names))) | "
+                    + "\(markdownSafe(episode.firstSeenLabel)) | \(HistoryWording.days(episode.daysOpen)) |")
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
+
+/// `snapshot list` for people.
+public enum SnapshotListReporter {
+    public static func render(_ snapshots: [SavedSnapshot], database: String) -> String {
+        var lines = ["\(snapshots.count) snapshot(s) in \(terminalSafe(database))"]
+        for snapshot in snapshots {
+            lines.append("  #\(snapshot.id) \(terminalSafe(snapshot.label))  taken \(HistoryDate.short(snapshot.takenAt))"
+                + "  \(snapshot.findingCount) finding(s) (\(DiffWording.counts(snapshot.bySeverity)))")
+            lines.append("      \(terminalSafe(snapshot.directory))  \(snapshot.contentHash.prefix(19))…  "
+                + "saved \(snapshot.savedAt) by trustpath \(terminalSafe(snapshot.toolVersion))")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
+
+extension String {
+    /// Pads with spaces to a width (left-aligned unless `left`), never truncating.
+    func padding(_ width: Int, left: Bool = false) -> String {
+        let fill = String(repeating: " ", count: max(0, width - count))
+        return left ? fill + self : self + fill
+    }
+}
