@@ -27,7 +27,9 @@ let package = Package(
         // model → evaluation → graph → findings
         .target(name: "TrustPathEngine", dependencies: ["TrustPathModel"]),
         .target(name: "TrustPathAnalysis", dependencies: ["TrustPathModel", "TrustPathEngine"]),
-        .target(name: "TrustPathRemediation", dependencies: ["TrustPathModel", "TrustPathEngine", "TrustPathAnalysis"]),
+        .target(name: "TrustPathRemediation", dependencies: [
+            "TrustPathJSON", "TrustPathModel", "TrustPathEngine", "TrustPathAnalysis",
+        ]),
         // findings → reports
         .target(name: "TrustPathReport", dependencies: ["TrustPathModel", "TrustPathAnalysis", "TrustPathRemediation"]),
         .systemLibrary(name: "CGraphviz", pkgConfig: "libgvc", providers: [.apt(["libgraphviz-dev"])]),

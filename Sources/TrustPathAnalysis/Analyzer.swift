@@ -24,6 +24,10 @@ public struct AnalysisResult: Sendable {
     /// What the analysis assumed for lack of input (no SCPs, no Organizations data, …).
     public var assumptions: [String]
     public var index: SnapshotIndex
+    /// The graph the search walked, with its edges cached: later stages (remediation, explain) reuse it.
+    public var graph: AttackGraph
+    /// The entries as the engine names them, in the order of `entries`.
+    public var actors: [Actor]
 }
 
 /// Runs the search from every entry and turns each reachable (entry, role) pair into a finding.
@@ -59,7 +63,8 @@ public enum Analyzer {
         return AnalysisResult(findings: findings,
                               entries: actors.compactMap { Entry($0, name: vendorName($0, options)) },
                               diagnostics: (snapshot.diagnostics + index.diagnostics).sorted(),
-                              assumptions: assumptions(index), index: index)
+                              assumptions: assumptions(index), index: index, graph: graph,
+                              actors: actors.filter { $0.entryKind != nil })
     }
 
     private static func vendorName(_ actor: Actor, _ options: AnalysisOptions) -> String? {

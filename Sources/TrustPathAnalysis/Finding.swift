@@ -90,6 +90,8 @@ public struct Finding: Sendable, Hashable, Codable {
     public var hops: [Hop]
     /// Other chains of the same length, at most `--max-paths` − 1 of them.
     public var alternatives: [[String]]
+    /// The change at the trust boundary where the chain enters the organization (filled in by remediation).
+    public var fix: Fix?
 
     /// Entry exposure order for ranking: public, open federation, unknown external, known vendor, service.
     public var exposureRank: Int {

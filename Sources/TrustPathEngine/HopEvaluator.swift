@@ -19,6 +19,7 @@ public struct HopEvaluator: Sendable {
         var verdict = HopVerdict(actor: actor, target: targetARN, state: trust.state, trustStatement: trust.reference,
                                  matchedPrincipal: trust.match?.description, restsOn: trust.restsOn.map(\.summary),
                                  reasons: trust.reasons)
+        verdict.allowingStatements = trust.allowing
         guard trust.state != .closed, let match = trust.match else { return verdict }
 
         if case .roleSession(let callerARN) = actor, let caller = index.rolesByARN[callerARN] {

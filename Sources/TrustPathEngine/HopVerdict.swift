@@ -42,6 +42,8 @@ public struct HopVerdict: Sendable, Hashable {
     public var state: HopState
     /// The trust statement that allowed the hop (nil when closed on the trust side).
     public var trustStatement: StatementReference?
+    /// Every trust statement that allows the hop: closing the hop means closing all of them.
+    public var allowingStatements: [StatementReference]
     /// How the allowing statement named the actor: `*`, the account, the exact ARN, the service, the provider.
     public var matchedPrincipal: String?
     /// The identity-side statement that allowed it, when the identity side had to allow.
@@ -67,6 +69,7 @@ public struct HopVerdict: Sendable, Hashable {
         self.target = target
         self.state = state
         self.trustStatement = trustStatement
+        self.allowingStatements = trustStatement.map { [$0] } ?? []
         self.matchedPrincipal = matchedPrincipal
         self.identityStatement = identityStatement
         self.identityRequired = identityRequired

@@ -7,7 +7,8 @@ public struct PermissionProbe: Sendable {
     public let role: Role
     private let identity: [Statement]
     private let boundary: [Statement]?
-    private let scps: [[Statement]]
+    /// The statements of every SCP that applies: some SCP must allow, none may deny.
+    private let scps: [Statement]?
     /// Attached policies the snapshot does not hold: what they grant is unknown.
     public let missingPolicies: [String]
 
@@ -16,7 +17,8 @@ public struct PermissionProbe: Sendable {
         var missing: [String] = []
         identity = IdentityEvaluator.identityPolicies(of: role, index: index, missing: &missing).flatMap(\.document.statements)
         boundary = role.permissionsBoundaryARN.map { index.managedPolicy($0, account: role.account)?.statements ?? [] }
-        scps = index.organizationPolicies(.serviceControl, for: role.account).map(\.document.statements)
+        let applicable = index.organizationPolicies(.serviceControl, for: role.account)
+        scps = applicable.isEmpty ? nil : applicable.flatMap(\.document.statements)
         missingPolicies = missing
     }
 
@@ -24,7 +26,8 @@ public struct PermissionProbe: Sendable {
     public func allows(_ action: String) -> Bool {
         guard Self.grants(identity, action) else { return false }
         if let boundary, !Self.grants(boundary, action) { return false }
-        return scps.allSatisfy { Self.grants($0, action) }
+        if let scps, !Self.grants(scps, action) { return false }
+        return true
     }
 
     /// The action patterns of the role's Allow statements, the raw material for probing.

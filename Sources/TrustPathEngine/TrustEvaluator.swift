@@ -8,6 +8,8 @@ struct TrustVerdict: Sendable {
     var match: PrincipalMatch?
     var restsOn: [ConditionClause] = []
     var reasons: [String] = []
+    /// Every statement that allows the hop (open or conditional); closing the hop means closing all of them.
+    var allowing: [StatementReference] = []
 }
 
 enum TrustEvaluator {
@@ -19,6 +21,7 @@ enum TrustEvaluator {
         var reasons: [String] = []
         var best: TrustVerdict?
         var denyRestsOn: [ConditionClause] = []
+        var allowing: [StatementReference] = []
 
         for statement in trust.statements {
             let label = "trust statement \(statement.index)" + (statement.sid.map { " (\($0))" } ?? "")
@@ -51,7 +54,9 @@ enum TrustEvaluator {
             let reference = StatementReference(file: target.trustLocation.file,
                                                jsonPath: target.trustLocation.jsonPath + ".Statement[\(statement.index)]",
                                                owner: target.arn, index: statement.index, sid: statement.sid)
-            switch StatementConditions.allow(statement.conditions, in: context) {
+            let allowVerdict = StatementConditions.allow(statement.conditions, in: context)
+            if case .fails = allowVerdict {} else { allowing.append(reference) }
+            switch allowVerdict {
             case .holds:
                 reasons.append("\(label) allows \(action) to \(match.description)"
                     + (statement.conditions.isEmpty ? " with no condition" : " and the attacker satisfies its conditions"))
@@ -79,6 +84,7 @@ enum TrustEvaluator {
             verdict.restsOn += denyRestsOn
         }
         verdict.reasons = reasons
+        verdict.allowing = allowing
         return verdict
     }
 }

@@ -11,7 +11,7 @@ struct PolicyDecoder {
             return decodeObject(value, at: path, context: &context)
         case .string(let text):
             let trimmed = text.drop { $0 == " " || $0 == "\n" }
-            let jsonText = trimmed.hasPrefix("{") ? String(trimmed) : percentDecoded(text)
+            let jsonText = trimmed.hasPrefix("{") ? String(trimmed) : PercentEncoding.decode(text)
             guard let jsonText else {
                 context.report(.error, "bad-policy-encoding", "policy document is a string but not valid URL-encoded text",
                                at: path, hint: "export with the AWS CLI, which decodes policy documents")

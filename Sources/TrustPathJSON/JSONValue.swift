@@ -41,7 +41,7 @@ public enum JSONValue: Sendable, Equatable {
 /// as in most JSON readers.
 public struct JSONObject: Sendable, Equatable {
     /// The members in the order they appear in the document.
-    public private(set) var members: [(key: String, value: JSONValue)]
+    public var members: [(key: String, value: JSONValue)]
 
     public init(_ members: [(key: String, value: JSONValue)] = []) {
         self.members = members

@@ -25,10 +25,29 @@ public enum MarkdownReporter {
             for finding in findings {
                 let lacks = Set(finding.hops.flatMap(\.guardsMissing)).sorted().map { "`\($0)`" }.joined(separator: ", ")
                 let entryHop = finding.hops.first
-                let statement = entryHop?.statement.map { "`\($0.file)` #\($0.index)" } ?? ""
+                let statement = entryHop?.statement.map { markdownSafe($0.file) + " #\($0.index)" } ?? ""
                 lines.append("| \(finding.severity.rawValue)\(finding.state == .conditional ? " (conditional)" : "") | "
-                    + "\(markdownSafe(names.path(finding))) | \(lacks) | \(markdownSafe(statement)) |")
+                    + "\(markdownSafe(names.path(finding))) | \(lacks) | \(statement) |")
             }
+        }
+        if !report.chokePoints.isEmpty {
+            lines.append("")
+            lines.append("### Choke points: \(report.chokePoints.count) fix(es) remove every \(report.chokePointSeverity.rawValue) finding")
+            lines.append("")
+            lines += report.chokePoints.map { "- " + markdownSafe($0.summary) }
+        }
+        if !report.fixes.isEmpty {
+            lines.append("")
+            lines.append("<details><summary>All fixes, ranked</summary>")
+            lines.append("")
+            lines.append("| Removes | Fix |")
+            lines.append("| --- | --- |")
+            for ranked in report.fixes {
+                let counts = Severity.allCases.compactMap { severity in ranked.removes[severity.rawValue].map { "\($0) \(severity.rawValue)" } }
+                lines.append("| \(counts.joined(separator: ", ")) | \(markdownSafe(ranked.fix.summary)) |")
+            }
+            lines.append("")
+            lines.append("</details>")
         }
         if !report.assumptions.isEmpty {
             lines.append("")

@@ -1,5 +1,6 @@
 import TrustPathAnalysis
 import TrustPathModel
+import TrustPathRemediation
 
 /// The one value every reporter renders: versioned, Codable, sorted.
 public struct Report: Sendable, Codable, Hashable {
@@ -10,18 +11,30 @@ public struct Report: Sendable, Codable, Hashable {
     public var summary: ReportSummary
     /// Ranked: severity, then entry exposure, then path length.
     public var findings: [Finding]
+    /// Every proposed fix, ranked by the findings it removes.
+    public var fixes: [RankedFix]
+    /// A minimum set of trust-statement fixes that removes every finding at or above `chokePointSeverity`.
+    public var chokePoints: [Fix]
+    public var chokePointSeverity: Severity
+    /// Targets at or above that severity which no trust fix can cut off.
+    public var uncuttableTargets: [String]
     public var assumptions: [String]
     public var diagnostics: [Diagnostic]
 
     public static let currentSchemaVersion = 1
 
-    public init(tool: ToolInfo = ToolInfo(), snapshot: SnapshotInfo, findings: [Finding], assumptions: [String],
-                diagnostics: [Diagnostic]) {
+    public init(tool: ToolInfo = ToolInfo(), snapshot: SnapshotInfo, findings: [Finding], fixes: [RankedFix] = [],
+                chokePoints: [Fix] = [], chokePointSeverity: Severity = .critical, uncuttableTargets: [String] = [],
+                assumptions: [String], diagnostics: [Diagnostic]) {
         schemaVersion = Self.currentSchemaVersion
         self.tool = tool
         self.snapshot = snapshot
         self.findings = findings
         self.summary = ReportSummary(findings: findings)
+        self.fixes = fixes
+        self.chokePoints = chokePoints
+        self.chokePointSeverity = chokePointSeverity
+        self.uncuttableTargets = uncuttableTargets
         self.assumptions = assumptions
         self.diagnostics = diagnostics
     }

@@ -19,8 +19,17 @@ public enum SARIFReporter {
                     physicalLocation: SARIF.PhysicalLocation(artifactLocation: SARIF.ArtifactLocation(uri: uri(base, statement.file))),
                     logicalLocations: [SARIF.LogicalLocation(fullyQualifiedName: statement.jsonPath, kind: "member")])
             }
+            let fixes = finding.fix.flatMap { fix in
+                fix.edit.map { edit in
+                    [SARIF.Fix(description: SARIF.Message(text: fix.summary), artifactChanges: [SARIF.ArtifactChange(
+                        artifactLocation: SARIF.ArtifactLocation(uri: uri(base, edit.file)),
+                        replacements: [SARIF.Replacement(deletedRegion: SARIF.Region(byteOffset: edit.byteOffset,
+                                                                                     byteLength: edit.byteLength),
+                                                         insertedContent: SARIF.Message(text: edit.replacement))])])]
+                }
+            }
             return SARIF.Result(ruleId: rule.id, level: level(finding.severity), message: SARIF.Message(text: message),
-                                locations: location.map { [$0] } ?? [],
+                                locations: location.map { [$0] } ?? [], fixes: fixes,
                                 partialFingerprints: ["trustpathFinding/v1": finding.id],
                                 properties: SARIF.ResultProperties(severity: finding.severity.rawValue,
                                                                    entry: finding.entry.id, target: finding.target,
@@ -84,6 +93,7 @@ enum SARIF {
         var level: String
         var message: Message
         var locations: [Location]
+        var fixes: [Fix]?
         var partialFingerprints: [String: String]
         var properties: ResultProperties
     }
@@ -101,4 +111,8 @@ enum SARIF {
     struct PhysicalLocation: Encodable { var artifactLocation: ArtifactLocation }
     struct ArtifactLocation: Encodable { var uri: String }
     struct LogicalLocation: Encodable { var fullyQualifiedName: String; var kind: String }
+    struct Fix: Encodable { var description: Message; var artifactChanges: [ArtifactChange] }
+    struct ArtifactChange: Encodable { var artifactLocation: ArtifactLocation; var replacements: [Replacement] }
+    struct Replacement: Encodable { var deletedRegion: Region; var insertedContent: Message }
+    struct Region: Encodable { var byteOffset: Int; var byteLength: Int }
 }

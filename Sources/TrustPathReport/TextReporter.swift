@@ -32,6 +32,7 @@ public enum TextReporter {
             }
         }
         if report.findings.isEmpty { lines += ["", "No outside entry can reach any role."] }
+        lines += RemediationText.render(report, style: style)
         if !report.assumptions.isEmpty {
             lines.append("")
             lines.append(style.bold("Assumptions"))
@@ -62,6 +63,7 @@ public enum TextReporter {
             if !hop.restsOn.isEmpty { text += "; rests on " + terminalSafe(hop.restsOn.joined(separator: " and ")) }
             lines.append(text)
         }
+        if let fix = finding.fix { lines.append("    fix: " + terminalSafe(fix.summary)) }
         if !finding.alternatives.isEmpty {
             lines.append("    \(finding.alternatives.count) other chain(s) of the same length")
         }

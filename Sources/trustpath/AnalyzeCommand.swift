@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TrustPathAnalysis
+import TrustPathRemediation
 import TrustPathReport
 
 extension OutputFormat: ExpressibleByArgument {}
@@ -27,6 +28,8 @@ struct AnalyzeCommand: ParsableCommand {
     var failOn: Severity?
     @Option(help: "Chains to report per finding: the shortest plus alternatives of the same length.")
     var maxPaths: Int = 3
+    @Option(help: "Choke points cut every finding at or above this severity.")
+    var chokeSeverity: Severity = .critical
 
     func validate() throws {
         guard maxPaths >= 1 else { throw ValidationError("--max-paths must be at least 1") }
@@ -35,7 +38,11 @@ struct AnalyzeCommand: ParsableCommand {
     func run() throws {
         let snapshot = try SnapshotInput.load(directory)
         let result = Analyzer.analyze(snapshot, options: AnalysisOptions(maxPaths: maxPaths))
-        let report = ReportBuilder.build(result)
+        var plan = RemediationPlan.make(result, chokeSeverity: chokeSeverity)
+        FixEdits.attach(to: &plan, index: result.index) { file in
+            FileManager.default.contents(atPath: URL(fileURLWithPath: directory).appendingPathComponent(file).path).map { [UInt8]($0) }
+        }
+        let report = ReportBuilder.build(result, plan: plan)
         let color = output == nil && format == .text && TerminalColor.enabled
         try OutputTarget(path: output).write(try format.render(report, options: RenderOptions(color: color)))
         if SnapshotInput.hasUnreadableInput(snapshot) { throw TrustPathExit.badInput }

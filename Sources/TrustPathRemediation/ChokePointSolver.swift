@@ -1,0 +1,85 @@
+import TrustPathAnalysis
+import TrustPathEngine
+
+/// The smallest set of trust-statement fixes that cuts every chain from an entry to a target role:
+/// an exact minimum cut, computed as a maximum flow where each fixable trust statement is a node of
+/// capacity 1 (split in two), entries hang off a super-source and the targets feed a super-sink.
+/// Statements of service-linked roles have unbounded capacity: they are never chosen.
+/// Cost: Dinic's algorithm, O(V²·E) in general and far less with unit capacities; V and E are the
+/// reachable roles, statements and hops, not every pair of roles.
+public enum ChokePointSolver {
+    public struct Solution: Sendable {
+        /// The fixes, one per cut statement, sorted.
+        public var fixes: [Fix]
+        /// Target roles no set of trust fixes can cut off (reachable only through unfixable statements).
+        public var uncuttableTargets: [String]
+    }
+
+    public static func solve(_ edges: AttackEdges, targets allTargets: Set<String>, planner: FixPlanner) -> Solution {
+        let uncuttable = uncuttableTargets(edges, targets: allTargets, planner: planner)
+        let targets = allTargets.subtracting(uncuttable)
+        guard !targets.isEmpty else { return Solution(fixes: [], uncuttableTargets: uncuttable.sorted()) }
+        var ids: [Actor: Int] = [:]
+        var statementIDs: [StatementReference: Int] = [:]
+        var nodeCount = 2
+        func node(_ actor: Actor) -> Int {
+            if let id = ids[actor] { return id }
+            ids[actor] = nodeCount
+            nodeCount += 1
+            return nodeCount - 1
+        }
+        func statementNode(_ statement: StatementReference) -> Int {
+            if let id = statementIDs[statement] { return id }
+            statementIDs[statement] = nodeCount
+            nodeCount += 2
+            return nodeCount - 2
+        }
+        for entry in edges.entries { _ = node(entry) }
+        for edge in edges.edges {
+            _ = node(edge.actor)
+            _ = node(.roleSession(edge.target))
+            for statement in edge.statements { _ = statementNode(statement) }
+        }
+        var flow = MaxFlow(nodes: nodeCount)
+        for entry in edges.entries { flow.addEdge(0, node(entry), capacity: MaxFlow.infinite) }
+        var actorsThrough: [StatementReference: Set<Actor>] = [:]
+        for edge in edges.edges {
+            for statement in edge.statements {
+                let statementIn = statementNode(statement)
+                flow.addEdge(node(edge.actor), statementIn, capacity: MaxFlow.infinite)
+                flow.addEdge(statementIn + 1, node(.roleSession(edge.target)), capacity: MaxFlow.infinite)
+                actorsThrough[statement, default: []].insert(edge.actor)
+            }
+        }
+        for (statement, statementIn) in statementIDs {
+            let actors = actorsThrough[statement, default: []].sorted()
+            let fixable = planner.fix(for: statement, closing: actors) != nil
+            flow.addEdge(statementIn, statementIn + 1, capacity: fixable ? 1 : MaxFlow.infinite)
+        }
+        for target in targets.sorted() { flow.addEdge(node(.roleSession(target)), 1, capacity: MaxFlow.infinite) }
+
+        _ = flow.run(source: 0, sink: 1)
+        let sourceSide = flow.sourceSide(0)
+        let cut = statementIDs.filter { sourceSide.contains($0.value) && !sourceSide.contains($0.value + 1) }.keys
+        let fixes = cut.compactMap { planner.fix(for: $0, closing: actorsThrough[$0, default: []].sorted()) }.sorted()
+        return Solution(fixes: fixes, uncuttableTargets: uncuttable.sorted())
+    }
+
+    /// Targets reachable through hops that no trust fix can close (a statement of a service-linked role, or a hop
+    /// with no trust statement to edit).
+    static func uncuttableTargets(_ edges: AttackEdges, targets: Set<String>, planner: FixPlanner) -> Set<String> {
+        var actorsThrough: [StatementReference: [Actor]] = [:]
+        for edge in edges.edges { for statement in edge.statements { actorsThrough[statement, default: []].append(edge.actor) } }
+        let permanent = edges.edges.filter { edge in
+            edge.statements.isEmpty || edge.statements.contains { planner.fix(for: $0, closing: actorsThrough[$0] ?? []) == nil }
+        }
+        var next: [Actor: [String]] = [:]
+        for edge in permanent { next[edge.actor, default: []].append(edge.target) }
+        var reached: Set<String> = []
+        var stack = edges.entries
+        while let actor = stack.popLast() {
+            for target in next[actor] ?? [] where reached.insert(target).inserted { stack.append(.roleSession(target)) }
+        }
+        return reached.intersection(targets)
+    }
+}

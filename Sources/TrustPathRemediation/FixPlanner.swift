@@ -1,0 +1,71 @@
+import TrustPathAnalysis
+import TrustPathEngine
+import TrustPathModel
+
+/// Decides the exact change that closes a trust statement for a set of actor kinds.
+public struct FixPlanner: Sendable {
+    public let index: SnapshotIndex
+
+    public init(index: SnapshotIndex) { self.index = index }
+
+    /// The kinds of actor a hop can come from, for choosing a fix.
+    public enum ActorClass: String, Sendable, Hashable, Comparable, CaseIterable {
+        case outsider, service, federated, roleSession
+        public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
+
+        public init(_ actor: Actor) {
+            switch actor {
+            case .anyone, .externalAccount: self = .outsider
+            case .service: self = .service
+            case .federated: self = .federated
+            case .roleSession: self = .roleSession
+            }
+        }
+    }
+
+    /// The fix that closes `statement` for hops from these actors; nil for service-linked roles, which cannot be edited.
+    public func fix(for statement: StatementReference, closing actors: [Actor]) -> Fix? {
+        guard let role = index.rolesByARN[statement.owner], !role.isServiceLinked,
+              let trustStatement = role.trustPolicy?.statements.first(where: { $0.index == statement.index }) else { return nil }
+        var builder = FixBuilder(role: role, statement: statement)
+        let classes = Set(actors.map(ActorClass.init))
+        if classes.contains(.roleSession) {
+            restrictPrincipal(trustStatement, role: role, sessions: actors, into: &builder)
+        } else if classes.contains(.outsider) {
+            if actors.allSatisfy({ if case .externalAccount = $0 { true } else { false } }) {
+                builder.addExternalID(weak: trustStatement.conditions.contains { $0.normalizedKey == "sts:externalid" })
+            } else {
+                builder.addPrincipalOrgID(index.organizationID)
+            }
+        }
+        if classes.contains(.service) {
+            builder.addSourceConditions(services: actors.compactMap { if case .service(let name) = $0 { name } else { nil } })
+        }
+        for case .federated(let provider) in actors {
+            builder.pinSubject(FederatedProvider(provider))
+        }
+        return builder.build()
+    }
+
+    /// For hops from role sessions: name the allowed role instead of the account root when the trust names the
+    /// account; otherwise allow only named principal ARNs.
+    private func restrictPrincipal(_ statement: Statement, role: Role, sessions: [Actor], into builder: inout FixBuilder) {
+        let callerAccounts = Set(sessions.compactMap { actor -> String? in
+            if case .roleSession(let arn) = actor { return index.rolesByARN[arn]?.account }
+            return nil
+        })
+        let roots = (statement.principal?.aws ?? []).filter { value in
+            if case .account(let id, _) = PrincipalReference(value) { return callerAccounts.contains(id) }
+            return false
+        }
+        let onlyRoots = sessions.allSatisfy { actor in
+            guard case .roleSession(let arn) = actor, let caller = index.rolesByARN[arn] else { return false }
+            return roots.contains { PrincipalReference($0).account == caller.account }
+        }
+        if !roots.isEmpty, onlyRoots, !(statement.principal?.everyone ?? false), !(statement.principal?.aws.contains("*") ?? false) {
+            builder.replaceRoots(roots, partition: role.partition)
+        } else {
+            builder.restrictPrincipalARN(partition: role.partition, account: role.account)
+        }
+    }
+}

@@ -1,0 +1,59 @@
+import TrustPathAnalysis
+import TrustPathEngine
+
+/// A fix with what it removes, for ranking.
+public struct RankedFix: Sendable, Codable, Hashable {
+    public var fix: Fix
+    /// Findings it removes, counted by severity.
+    public var removes: [String: Int]
+    /// The ids of the findings it removes.
+    public var removedFindings: [String]
+    /// Weighted count: a critical finding outweighs any number of lower ones up to 10 each way (1000/100/10/1).
+    public var score: Int
+}
+
+/// The remediation of one analysis: each finding's fix, every fix ranked by what it removes, and the choke points.
+public struct RemediationPlan: Sendable {
+    /// The findings, each carrying its fix.
+    public var findings: [Finding]
+    public var rankedFixes: [RankedFix]
+    /// A minimum set of trust-statement fixes that removes every finding at or above `chokeSeverity`.
+    public var chokePoints: [Fix]
+    public var chokeSeverity: Severity
+    /// Targets at or above `chokeSeverity` that no trust fix can cut off.
+    public var uncuttableTargets: [String]
+
+    public static func make(_ result: AnalysisResult, chokeSeverity: Severity = .critical) -> RemediationPlan {
+        let planner = FixPlanner(index: result.index)
+        let edges = AttackEdges(result)
+        var findings = result.findings
+        for position in findings.indices {
+            guard let entryHop = findings[position].hops.first, let statement = entryHop.statement else { continue }
+            findings[position].fix = planner.fix(for: statement, closing: [findings[position].entry.actor])
+        }
+        let targets = Set(result.findings.filter { $0.severity <= chokeSeverity }.map(\.target))
+        let solution = ChokePointSolver.solve(edges, targets: targets, planner: planner)
+        let candidates = Set(findings.compactMap(\.fix) + solution.fixes)
+        let severities = Dictionary(result.findings.map { ($0.id, $0.severity) }, uniquingKeysWith: { first, _ in first })
+        let before = edges.reachablePairs { _ in false }
+        let ranked = candidates.map { fix -> RankedFix in
+            let after = edges.reachablePairs { AttackEdges.closes([fix.statement: fix], $0) }
+            let removed = before.subtracting(after).filter { severities[$0] != nil }.sorted()
+            var counts: [String: Int] = [:]
+            for id in removed { counts[severities[id]?.rawValue ?? "low", default: 0] += 1 }
+            let score = removed.reduce(0) { total, id in total + weight(severities[id] ?? .low) }
+            return RankedFix(fix: fix, removes: counts, removedFindings: removed, score: score)
+        }.sorted { ($0.score, $1.fix.id) > ($1.score, $0.fix.id) }
+        return RemediationPlan(findings: findings, rankedFixes: ranked, chokePoints: solution.fixes,
+                               chokeSeverity: chokeSeverity, uncuttableTargets: solution.uncuttableTargets)
+    }
+
+    static func weight(_ severity: Severity) -> Int {
+        switch severity {
+        case .critical: 1000
+        case .high: 100
+        case .medium: 10
+        case .low: 1
+        }
+    }
+}
