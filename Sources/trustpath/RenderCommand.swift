@@ -1,9 +1,62 @@
 import ArgumentParser
+import Foundation
+import TrustPathAnalysis
+import TrustPathReport
+import TrustPathRender
 
 struct RenderCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "render", abstract: "Not built yet.")
+    static let configuration = CommandConfiguration(
+        commandName: "render",
+        abstract: "Draw the attack paths as diagrams: an overview and one per finding, as DOT, SVG and PNG.",
+        discussion: """
+        Writes OUTPUT/overview.{dot,svg,png} and OUTPUT/findings/finding-….{dot,svg,png}. Graphviz runs in \
+        process (libgraphviz); the DOT text is TrustPath's own and stable, so diagrams diff well. Per-finding \
+        files of findings no longer drawn are removed.
+        Examples:
+          trustpath render Inputs/acme-2026-10 --output Output/diagrams
+          trustpath render Inputs/acme-2026-10 --output Output/critical --severity critical
+          trustpath render Inputs/acme-2026-10 --output Output/prod --account 520388146927 --collapse-above 60
+        """
+    )
+
+    @Argument(help: "The snapshot directory (exported JSON files).") var directory: String
+    @Option(name: .shortAndLong, help: "The directory to write the diagrams into (created when missing).")
+    var output: String
+    @Option(help: "Draw findings of this severity or worse: critical, high, medium, low.") var severity: Severity?
+    @Option(help: "Draw findings whose target role ARN contains this text.") var target: String?
+    @Option(help: "Draw findings from this entry: *, an account id, a service, a provider ARN, or a vendor's name.")
+    var entry: String?
+    @Option(help: "Draw findings that touch this account (target, any role on the chain, or the entry).")
+    var account: String?
+    @Option(help: "Draw the overview one node per account when it would have more nodes than this.")
+    var collapseAbove: Int = 150
+    @Flag(help: "Write the overview only, no per-finding diagrams.") var overviewOnly = false
+    @Option(help: "Chains to report per finding: the shortest plus alternatives of the same length.")
+    var maxPaths: Int = 3
+
+    func validate() throws {
+        guard collapseAbove >= 3 else { throw ValidationError("--collapse-above must be at least 3") }
+        guard maxPaths >= 1 else { throw ValidationError("--max-paths must be at least 1") }
+    }
 
     func run() throws {
-        throw ValidationError("render is not built yet")
+        let snapshot = try SnapshotInput.load(directory)
+        let result = Analyzer.analyze(snapshot, options: AnalysisOptions(maxPaths: maxPaths))
+        let report = ReportBuilder.build(result)
+        let options = DiagramOptions(minimumSeverity: severity, target: target, entry: entry, account: account,
+                                     collapseAbove: collapseAbove, perFinding: !overviewOnly)
+        let written: DiagramOutput
+        do {
+            written = try DiagramWriter.write(report: report, to: output, options: options)
+        } catch {
+            FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
+            throw ExitCode.failure
+        }
+        var summary = "Wrote \(written.files.count) files to \(output): the overview"
+        summary += written.collapsed ? " (one node per account)" : ""
+        summary += overviewOnly ? "" : " and \(written.findings) finding diagram\(written.findings == 1 ? "" : "s")"
+        if !written.removed.isEmpty { summary += "; removed \(written.removed.count) stale files" }
+        print(terminalSafe(summary) + ".")
+        if SnapshotInput.hasUnreadableInput(snapshot) { throw TrustPathExit.badInput }
     }
 }

@@ -1,0 +1,175 @@
+import Foundation
+import TrustPathAnalysis
+import TrustPathEngine
+
+/// Writes a `Diagram` as DOT text. Pure and deterministic: the same diagram gives the same bytes, so the `.dot`
+/// files diff well and are golden-tested; Graphviz only ever reads this text.
+enum DOTWriter {
+    static func write(_ diagram: Diagram) -> String {
+        var lines = ["digraph \(DOTText.quoted(diagram.name)) {"]
+        lines.append("  graph [rankdir=LR, newrank=true, nodesep=0.3, ranksep=0.9, pad=0.3, bgcolor=\"white\",")
+        lines.append("         fontname=\(DOTText.quoted(DiagramStyle.font)), fontsize=10, labelloc=t, labeljust=l,")
+        lines.append("         label=\(heading(diagram.title))];")
+        lines.append("  node [fontname=\(DOTText.quoted(DiagramStyle.font)), fontsize=10, shape=box, style=\"rounded,filled\", margin=\"0.14,0.06\"];")
+        lines.append("  edge [fontname=\(DOTText.quoted(DiagramStyle.font)), fontsize=8, arrowsize=0.7];")
+        for node in diagram.nodes {
+            lines.append("  " + statement(node))
+        }
+        for cluster in diagram.clusters {
+            lines += subgraph(cluster)
+        }
+        for edge in diagram.edges {
+            lines.append("  " + statement(edge))
+        }
+        lines.append("}")
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    // MARK: - Pieces
+
+    private static func subgraph(_ cluster: DiagramCluster) -> [String] {
+        let (paint, style) = DiagramStyle.cluster(cluster.kind)
+        var lines = ["  subgraph \(DOTText.quoted("cluster_\(cluster.kind.rawValue)_\(cluster.account)")) {"]
+        lines.append("    graph [style=\(DOTText.quoted(style)), fillcolor=\"\(paint.fill)\", color=\"\(paint.border)\", penwidth=1.2, margin=12,")
+        lines.append("           label=\(htmlLines(cluster.label, detailColor: paint.border))];")
+        for node in cluster.nodes {
+            lines.append("    " + statement(node))
+        }
+        lines.append("  }")
+        return lines
+    }
+
+    private static func statement(_ node: DiagramNode) -> String {
+        var attributes: [(String, String)] = []
+        let paint: DiagramStyle.Paint
+        switch node.kind {
+        case .entry(let kind, let vendor):
+            paint = DiagramStyle.paint(kind, vendor: vendor)
+            attributes.append(("shape", DiagramStyle.shape(kind)))
+            attributes.append(("style", "\"filled\""))
+        case .role:
+            paint = DiagramStyle.paint(node.severity)
+        case .account(let kind):
+            if kind == .member {
+                paint = DiagramStyle.paint(node.severity)
+                attributes.append(("shape", "box3d"))
+                attributes.append(("style", "\"filled\""))
+            } else {
+                paint = DiagramStyle.paint(.externalAccount, vendor: kind == .vendor)
+                attributes.append(("shape", DiagramStyle.shape(.externalAccount)))
+                attributes.append(("style", "\"filled,dashed\""))
+            }
+        case .more:
+            paint = DiagramStyle.paint(node.severity)
+            attributes.append(("shape", "note"))
+            attributes.append(("style", "\"filled,dashed\""))
+        }
+        attributes.append(("fillcolor", "\"\(paint.fill)\""))
+        attributes.append(("color", "\"\(paint.border)\""))
+        attributes.append(("fontcolor", "\"\(paint.text)\""))
+        if node.emphasized || node.severity == .critical {
+            attributes.append(("penwidth", node.emphasized ? "2.6" : "2"))
+        }
+        let detailColor = node.kind == .entry(.public, vendor: false) ? paint.text : severityTextColor(node)
+        attributes.append(("label", htmlLines([node.title] + node.details, detailColor: detailColor)))
+        attributes.append(("tooltip", DOTText.quoted(node.tooltip)))
+        return DOTText.quoted(node.id) + " [" + attributes.map { "\($0.0)=\($0.1)" }.joined(separator: ", ") + "];"
+    }
+
+    private static func statement(_ edge: DiagramEdge) -> String {
+        var attributes: [(String, String)] = []
+        if edge.primary {
+            let color = DiagramStyle.edgeColor(edge.state)
+            let width = (edge.state == .open ? 1.6 : 1.3) + min(log2(Double(max(edge.count, 1))), 4)
+            attributes.append(("style", DiagramStyle.edgeStyle(edge.state)))
+            attributes.append(("color", "\"\(color)\""))
+            attributes.append(("fontcolor", "\"\(color)\""))
+            attributes.append(("penwidth", String(format: "%.1f", width)))
+        } else {
+            attributes.append(("style", "dotted"))
+            attributes.append(("color", "\"#aab7b8\""))
+            attributes.append(("penwidth", "1.0"))
+        }
+        if !edge.label.isEmpty {
+            attributes.append(("label", DOTText.quotedLines(edge.label)))
+        }
+        attributes.append(("tooltip", DOTText.quoted(edge.tooltip)))
+        return DOTText.quoted(edge.from) + " -> " + DOTText.quoted(edge.to)
+            + " [" + attributes.map { "\($0.0)=\($0.1)" }.joined(separator: ", ") + "];"
+    }
+
+    private static func severityTextColor(_ node: DiagramNode) -> String {
+        node.severity.map { DiagramStyle.paint($0).text } ?? "#566573"
+    }
+
+    /// The first line bold, the rest smaller and colored: an HTML-like label, every line escaped.
+    private static func htmlLines(_ lines: [String], detailColor: String) -> String {
+        guard let first = lines.first else { return "<>" }
+        var html = "<B>\(DOTText.html(first))</B>"
+        for line in lines.dropFirst() {
+            html += "<BR/><FONT POINT-SIZE=\"8\" COLOR=\"\(detailColor)\">\(DOTText.html(line))</FONT>"
+        }
+        return "<" + html + ">"
+    }
+
+    // MARK: - Heading and legend
+
+    /// The graph label: title, subtitle lines, then the legend, as one left-aligned HTML table above the drawing.
+    /// One row per line of DOT text, so a changed count shows as a one-line diff.
+    private static func heading(_ title: [String]) -> String {
+        // Wrapped to about the legend's width: a wider title would stretch the legend's cells apart.
+        var rows: [String] = []
+        if let first = title.first {
+            for line in DOTText.wrap(first, width: 64) {
+                rows.append("<TR><TD ALIGN=\"LEFT\" COLSPAN=\"2\"><FONT POINT-SIZE=\"16\"><B>\(DOTText.html(line))</B></FONT></TD></TR>")
+            }
+        }
+        for line in title.dropFirst().flatMap({ DOTText.wrap($0, width: 104) }) {
+            rows.append("<TR><TD ALIGN=\"LEFT\" COLSPAN=\"2\"><FONT COLOR=\"#424949\">\(DOTText.html(line))</FONT></TD></TR>")
+        }
+        rows += legendRows()
+        let indent = "\n           "
+        return "<<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"1\">"
+            + rows.map { indent + $0 }.joined() + indent + "</TABLE>>"
+    }
+
+    /// A column of row names, then each row's swatches in a table of its own, stretched to the heading's width.
+    private static func legendRows() -> [String] {
+        func swatch(_ text: String, _ paint: DiagramStyle.Paint, dashed: Bool = false) -> String {
+            let style = dashed ? " STYLE=\"dashed\"" : ""
+            return "<TD BGCOLOR=\"\(paint.fill)\" COLOR=\"\(paint.border)\" BORDER=\"1\"\(style)>"
+                + "<FONT POINT-SIZE=\"9\" COLOR=\"\(paint.text)\">\(DOTText.html(text))</FONT></TD>"
+        }
+        func text(_ text: String, color: String) -> String {
+            "<TD><FONT POINT-SIZE=\"9\" COLOR=\"\(color)\">\(DOTText.html(text))</FONT></TD>"
+        }
+        func row(_ heading: String, _ cells: [String]) -> String {
+            "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"9\" COLOR=\"#566573\">\(DOTText.html(heading))</FONT></TD>"
+                + "<TD><TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"3\" CELLPADDING=\"3\"><TR>"
+                + cells.joined() + "</TR></TABLE></TD></TR>"
+        }
+        let roles = Severity.allCases.map { swatch($0.rawValue, DiagramStyle.paint($0)) }
+            + [swatch("passed through", DiagramStyle.paint(nil))]
+        let entries = Actor.EntryKind.allCases.filter { $0 != .externalAccount }.map {
+            swatch(DiagramStyle.entryKindName($0), DiagramStyle.paint($0, vendor: false))
+        } + [swatch("any principal of an external account", DiagramStyle.paint(.externalAccount, vendor: false)),
+             swatch("of a known vendor", DiagramStyle.paint(.externalAccount, vendor: true))]
+        let accounts = AccountKind.allCases.map { kind in
+            let (paint, style) = DiagramStyle.cluster(kind)
+            return swatch(accountKindName(kind), paint, dashed: style.contains("dashed"))
+        }
+        let hops = [text("solid: open", color: DiagramStyle.edgeColor(.open)),
+                    text("dashed: conditional (rests on a condition the analysis cannot decide)",
+                         color: DiagramStyle.edgeColor(.conditional)),
+                    text("label: what the trust policy lacks", color: "#566573")]
+        return [row("role severity", roles), row("entries", entries), row("account boxes", accounts), row("arrows", hops)]
+    }
+
+    private static func accountKindName(_ kind: AccountKind) -> String {
+        switch kind {
+        case .member: "org account"
+        case .external: "external account"
+        case .vendor: "known vendor"
+        }
+    }
+}

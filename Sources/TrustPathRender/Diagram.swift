@@ -1,0 +1,74 @@
+import TrustPathAnalysis
+import TrustPathEngine
+
+/// A diagram before it is DOT: what to draw, already filtered, collapsed and sorted. `DOTWriter` decides how.
+struct Diagram: Hashable, Sendable {
+    /// The DOT graph name.
+    var name: String
+    /// Heading lines: the first is the title.
+    var title: [String]
+    var clusters: [DiagramCluster]
+    /// Nodes outside every account cluster (public, federated and service entries; collapsed accounts).
+    var nodes: [DiagramNode]
+    var edges: [DiagramEdge]
+
+    var nodeCount: Int { nodes.count + clusters.reduce(0) { $0 + $1.nodes.count } }
+}
+
+/// How an account relates to the organization; drawn with different borders and fills.
+enum AccountKind: String, Hashable, Sendable, Comparable, CaseIterable {
+    /// In the organization (or in the snapshot's trusted set).
+    case member
+    /// Outside, unknown.
+    case external
+    /// Outside, a known vendor (a named external account).
+    case vendor
+
+    private var order: Int { Self.allCases.firstIndex(of: self) ?? 0 }
+    static func < (lhs: Self, rhs: Self) -> Bool { lhs.order < rhs.order }
+}
+
+/// One account drawn as a box around its nodes.
+struct DiagramCluster: Hashable, Sendable {
+    var account: String
+    var kind: AccountKind
+    var label: [String]
+    var nodes: [DiagramNode]
+}
+
+struct DiagramNode: Hashable, Sendable {
+    enum Kind: Hashable, Sendable {
+        case entry(Actor.EntryKind, vendor: Bool)
+        case role
+        /// A whole account, when the overview is collapsed.
+        case account(AccountKind)
+        /// Everything that did not fit, when even the collapsed overview is too large.
+        case more
+    }
+
+    /// Stable across runs: derived from the ARN, the entry or the account id, never from a position.
+    var id: String
+    var kind: Kind
+    /// Bold first line.
+    var title: String
+    var details: [String]
+    /// The worst severity of the findings that target it; nil for entries and roles only passed through.
+    var severity: Severity?
+    /// Shown on hover in SVG: the full ARN or id.
+    var tooltip: String
+    /// The target of a single-finding diagram: drawn heavier.
+    var emphasized = false
+}
+
+struct DiagramEdge: Hashable, Sendable {
+    var from: String
+    var to: String
+    /// Open when any hop it stands for is open.
+    var state: HopState
+    var label: [String]
+    /// How many hops it stands for (more than one only in the collapsed overview).
+    var count = 1
+    var tooltip: String
+    /// On the chain a single-finding diagram is about (other chains are drawn faint).
+    var primary = true
+}
