@@ -55,6 +55,9 @@ public struct Fix: Sendable, Codable, Hashable, Comparable {
     /// Condition keys whose existing (weak) clauses are removed first.
     public var removeConditionKeys: [String]
     public var replacePrincipals: [PrincipalReplacement]
+    /// `Principal.AWS` values moved out into a new statement that gets the conditions, so the other principals of the
+    /// statement (a service that never sends sts:ExternalId, say) keep working. Empty: the statement itself changes.
+    public var splitPrincipals: [String] = []
     /// Values the user must fill in before applying (never invented secrets).
     public var placeholders: [String]
     /// The same change as a byte-range replacement in the input file, when the file could be read.

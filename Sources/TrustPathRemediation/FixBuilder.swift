@@ -10,12 +10,20 @@ struct FixBuilder {
     var additions: [ConditionAddition] = []
     var removals: [String] = []
     var replacements: [PrincipalReplacement] = []
+    var split: [String] = []
     var placeholders: [String] = []
     var sentences: [String] = []
 
     init(role: Role, statement: StatementReference) {
         self.role = role
         self.statement = statement
+    }
+
+    /// Moves these AWS principal values into their own statement, which the conditions then apply to.
+    mutating func splitOut(_ principals: [String]) {
+        split = principals
+        sentences.append("move " + principals.map { "\"\($0)\"" }.joined(separator: ", ")
+            + " into a statement of its own, so the statement's other principals keep working, and give that statement the condition")
     }
 
     mutating func addExternalID(weak: Bool) {
@@ -85,11 +93,15 @@ struct FixBuilder {
     func build() -> Fix? {
         guard !kinds.isEmpty else { return nil }
         let kindList = kinds.map(\.rawValue).joined(separator: "+")
-        return Fix(id: "\(role.arn)#\(statement.index):\(kindList)", kinds: kinds, role: role.arn, roleName: role.name,
+        var fix = Fix(id: "\(role.arn)#\(statement.index):\(kindList)", kinds: kinds, role: role.arn, roleName: role.name,
                    statement: statement,
                    summary: "In the trust policy of \(role.name), statement \(statement.index)"
                        + (statement.sid.map { " (\($0))" } ?? "") + ": " + sentences.joined(separator: "; ") + ".",
                    addConditions: additions, removeConditionKeys: removals, replacePrincipals: replacements,
                    placeholders: placeholders)
+        fix.splitPrincipals = split
+        return fix
     }
+
+    mutating func mention(_ sentence: String) { sentences.append(sentence) }
 }

@@ -32,7 +32,13 @@ public struct FixPlanner: Sendable {
         if classes.contains(.roleSession) {
             restrictPrincipal(trustStatement, role: role, sessions: actors, into: &builder)
         } else if classes.contains(.outsider) {
-            if actors.allSatisfy({ if case .externalAccount = $0 { true } else { false } }) {
+            let accounts = Set(actors.compactMap { if case .externalAccount(let id) = $0 { id } else { nil } })
+            if accounts.count == actors.count {
+                let principal = trustStatement.principal ?? PrincipalSet()
+                let outsiders = principal.aws.filter { PrincipalReference($0).account.map(accounts.contains) ?? false }
+                if !principal.service.isEmpty || !principal.federated.isEmpty || outsiders.count < principal.aws.count {
+                    builder.splitOut(outsiders)
+                }
                 builder.addExternalID(weak: trustStatement.conditions.contains { $0.normalizedKey == "sts:externalid" })
             } else {
                 builder.addPrincipalOrgID(index.organizationID)
@@ -67,5 +73,10 @@ public struct FixPlanner: Sendable {
         } else {
             builder.restrictPrincipalARN(partition: role.partition, account: role.account)
         }
+        let names = sessions.compactMap { actor -> String? in
+            if case .roleSession(let arn) = actor, arn != role.arn { return index.rolesByARN[arn]?.name }
+            return nil
+        }.sorted()
+        builder.mention("do not allow these roles, which outside entries reach: " + names.joined(separator: ", "))
     }
 }

@@ -30,7 +30,10 @@ public enum TrustPolicyPatcher {
     /// Patches a document given as a JSON object.
     public static func patchObject(_ document: JSONValue, with fixes: [Fix]) throws -> JSONValue {
         guard case .object(var object) = document else { throw PatchError.unreadableDocument("not an object") }
-        for fix in fixes {
+        for fix in fixes where !fix.splitPrincipals.isEmpty {
+            try split(&object, fix: fix)
+        }
+        for fix in fixes where fix.splitPrincipals.isEmpty {
             switch object["Statement"] {
             case .object(let statement)? where fix.statement.index == 0:
                 object.set("Statement", patchStatement(.object(statement), with: fix))
@@ -42,6 +45,39 @@ public enum TrustPolicyPatcher {
             }
         }
         return .object(object)
+    }
+
+    /// Removes the fix's principals from its statement and appends a copy of the statement for them alone,
+    /// carrying the fix's conditions. Existing statement indices do not move.
+    static func split(_ document: inout JSONObject, fix: Fix) throws {
+        var statements: [JSONValue]
+        switch document["Statement"] {
+        case .object?: statements = [document["Statement"] ?? .null]
+        case .array(let list)?: statements = list
+        default: throw PatchError.statementNotFound(fix)
+        }
+        guard statements.indices.contains(fix.statement.index), case .object(var original) = statements[fix.statement.index],
+              case .object(var principal)? = original["Principal"] else { throw PatchError.statementNotFound(fix) }
+        let moved = Set(fix.splitPrincipals)
+        let kept: [JSONValue]
+        switch principal["AWS"] {
+        case .string(let value)?: kept = moved.contains(value) ? [] : [.string(value)]
+        case .array(let values)?: kept = values.filter { !(($0.scalarText).map(moved.contains) ?? false) }
+        default: kept = []
+        }
+        if kept.isEmpty {
+            principal.members.removeAll { $0.key == "AWS" }
+        } else {
+            principal.set("AWS", kept.count == 1 ? kept[0] : .array(kept))
+        }
+        var copy = original
+        copy.members.removeAll { $0.key == "Sid" }
+        copy.set("Principal", .object(JSONObject([("AWS", moved.count == 1 ? .string(fix.splitPrincipals[0])
+                                                               : .array(fix.splitPrincipals.map { .string($0) }))])))
+        original.set("Principal", .object(principal))
+        statements[fix.statement.index] = .object(original)
+        statements.append(patchStatement(.object(copy), with: fix))
+        document.set("Statement", .array(statements))
     }
 
     static func patchStatement(_ statement: JSONValue, with fix: Fix) -> JSONValue {
