@@ -135,3 +135,10 @@ extension HistoryStore {
         }
     }
 }
+
+extension HistoryStore {
+    /// `PRAGMA integrity_check`: `["ok"]` for a sound file, else SQLite's list of problems.
+    public func integrityCheck() throws(HistoryError) -> [String] {
+        try access { try queue.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") } }
+    }
+}

@@ -18,6 +18,14 @@ enum DOTWriter {
         for cluster in diagram.clusters {
             lines += subgraph(cluster)
         }
+        let entries = (diagram.nodes + diagram.clusters.flatMap(\.nodes)).filter { node in
+            if case .entry = node.kind { return true }
+            return false
+        }
+        if entries.count > 1 {
+            // Every way in starts at the left edge, even when its first hop lands deep in the graph.
+            lines.append("  { rank=min; " + entries.map { DOTText.quoted($0.id) + ";" }.joined(separator: " ") + " }")
+        }
         for edge in diagram.edges {
             lines.append("  " + statement(edge))
         }
@@ -31,7 +39,7 @@ enum DOTWriter {
         let (paint, style) = DiagramStyle.cluster(cluster.kind)
         var lines = ["  subgraph \(DOTText.quoted("cluster_\(cluster.kind.rawValue)_\(cluster.account)")) {"]
         lines.append("    graph [style=\(DOTText.quoted(style)), fillcolor=\"\(paint.fill)\", color=\"\(paint.border)\", penwidth=1.2, margin=12,")
-        lines.append("           label=\(htmlLines(cluster.label, detailColor: paint.border))];")
+        lines.append("           label=\(htmlLines(cluster.label, detailColor: paint.border, alignLeft: true))];")
         for node in cluster.nodes {
             lines.append("    " + statement(node))
         }
@@ -103,13 +111,15 @@ enum DOTWriter {
     }
 
     /// The first line bold, the rest smaller and colored: an HTML-like label, every line escaped.
-    private static func htmlLines(_ lines: [String], detailColor: String) -> String {
+    private static func htmlLines(_ lines: [String], detailColor: String, alignLeft: Bool = false) -> String {
         guard let first = lines.first else { return "<>" }
+        // A <BR ALIGN="LEFT"/> left-aligns the line before it; plain <BR/> keeps lines centred.
+        let lineBreak = alignLeft ? "<BR ALIGN=\"LEFT\"/>" : "<BR/>"
         var html = "<B>\(DOTText.html(first))</B>"
         for line in lines.dropFirst() {
-            html += "<BR/><FONT POINT-SIZE=\"8\" COLOR=\"\(detailColor)\">\(DOTText.html(line))</FONT>"
+            html += lineBreak + "<FONT POINT-SIZE=\"8\" COLOR=\"\(detailColor)\">\(DOTText.html(line))</FONT>"
         }
-        return "<" + html + ">"
+        return "<" + html + (alignLeft ? lineBreak : "") + ">"
     }
 
     // MARK: - Heading and legend

@@ -28,8 +28,8 @@ public enum DiagramFileName {
                 pendingDash = true
             }
         }
-        // Leading dots would hide the file; names made only of dots mean something else.
-        while result.hasPrefix(".") { result.removeFirst() }
+        // A leading dot would hide the file, a leading dash reads as an option; `..` alone means something else.
+        while result.first == "." || result.first == "-" { result.removeFirst() }
         return result.isEmpty ? "x" : result
     }
 

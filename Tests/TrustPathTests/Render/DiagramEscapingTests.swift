@@ -1,0 +1,85 @@
+import Foundation
+import Testing
+import TrustPathAnalysis
+import TrustPathEngine
+import TrustPathReport
+@testable import TrustPathRender
+
+/// Names come from other people's exports: nothing in one may change the DOT, the HTML labels or the SVG.
+@Suite("Render: escaping")
+struct RenderEscapingTests {
+    static let hostileName = "evil\"role\\n<b>&amp;<i>\nline2\u{1B}[31mred\u{202E}"
+    static let injection = "x\"]; \"injected\" [label=\"pwned"
+
+    static var report: Report {
+        let target = RenderSamples.role(hostileName)
+        let second = RenderSamples.role(injection)
+        let findings = [
+            RenderSamples.finding(Entry(kind: .public, id: "*"), [target],
+                                  [RenderSamples.hop("*", target, missing: ["aws:PrincipalOrgID"])],
+                                  severity: .critical, reason: "admin <script>alert(1)</script> & \"more\""),
+            RenderSamples.finding(Entry(kind: .externalAccount, id: RenderSamples.outsider, name: "Ven<dor> & \"Co\""),
+                                  [second], [RenderSamples.hop(RenderSamples.outsider, second, weak: ["a\"b\\c"])],
+                                  severity: .high, reason: "writes"),
+        ]
+        return RenderSamples.report(findings, names: [RenderSamples.prod: "pr<o>d & \"main\"\n\u{1B}[0m"])
+    }
+
+    @Test func dotQuotedStringsEscapeQuotesBackslashesAndControls() {
+        #expect(DOTText.quoted("a\"b") == #""a\"b""#)
+        #expect(DOTText.quoted(#"a\nb"#) == #""a\\nb""#)
+        #expect(DOTText.quoted("a\nb") == #""a\\u{a}b""#)
+        #expect(DOTText.quoted("\u{1B}[31m") == #""\\u{1b}[31m""#)
+        #expect(DOTText.quoted("\u{202E}abc") == #""\\u{202e}abc""#)
+        #expect(DOTText.quotedLines(["a\"", "b\\"]) == #""a\"\nb\\""#)
+    }
+
+    @Test func htmlLabelsEscapeMarkup() {
+        #expect(DOTText.html("<b>&amp;</b>\"'") == "&lt;b&gt;&amp;amp;&lt;/b&gt;&quot;&#39;")
+        #expect(DOTText.html("a\u{1B}b") == "a\\u{1b}b")
+    }
+
+    @Test func dotHasNoRawControlCharacters() {
+        let report = Self.report
+        for dot in [DiagramBuilder.overview(report)] + report.findings.map({ DiagramBuilder.finding($0, in: report) }) {
+            let controls = dot.unicodeScalars.filter { ($0.value < 0x20 && $0 != "\n") || (0x7F...0x9F).contains($0.value) }
+            #expect(controls.isEmpty)
+            #expect(!dot.unicodeScalars.contains("\u{202E}"))
+        }
+    }
+
+    @Test func hostileNamesRenderAsTheirVisibleText() throws {
+        let report = Self.report
+        let hostile = try #require(report.findings.first { $0.target.contains("evil") })
+        for dot in [DiagramBuilder.overview(report), DiagramBuilder.finding(hostile, in: report)] {
+            let texts = try SVGText.parse(try GraphvizRenderer.shared.render(dot: dot, format: .svg))
+            #expect(texts.contains(#"evil"role\n<b>&amp;<i>\u{a}line2\u{1b}[31mred\u{202e}"#))
+            #expect(texts.contains { $0.contains(#"pr<o>d & "main"\u{a}\u{1b}[0m"#) })
+            #expect(!texts.contains { $0.unicodeScalars.contains { $0.value < 0x20 || $0 == "\u{202E}" } })
+        }
+    }
+
+    @Test func aNameCannotAddNodesOrAttributes() throws {
+        let report = Self.report
+        let svg = try GraphvizRenderer.shared.render(dot: DiagramBuilder.overview(report), format: .svg)
+        let text = String(decoding: svg, as: UTF8.self)
+        // Two entries and two roles, nothing else: the injected statement stayed inside its string.
+        #expect(text.components(separatedBy: "class=\"node\"").count - 1 == 4)
+        #expect(!text.contains("<title>injected</title>"))
+        #expect(try SVGText.parse(svg).contains { $0.contains("injected") && $0.contains("pwned") })
+    }
+
+    @Test func fileNamesAreSafeStableAndDistinct() {
+        let report = Self.report
+        let names = report.findings.map(DiagramFileName.finding)
+        for name in names {
+            #expect(name.hasPrefix("finding-"))
+            #expect(name.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "._-".unicodeScalars.contains($0)) })
+            #expect(name.count <= 130)
+        }
+        #expect(Set(names).count == names.count)
+        #expect(names == report.findings.map(DiagramFileName.finding))
+        #expect(DiagramFileName.sanitize("../../etc/passwd") == "etc-passwd")
+        #expect(DiagramFileName.hash("a") != DiagramFileName.hash("b"))
+    }
+}

@@ -1,0 +1,118 @@
+import Foundation
+import Testing
+import TrustPathAnalysis
+import TrustPathIngest
+import TrustPathReport
+@testable import TrustPathRender
+
+/// The DOT text is TrustPath's own and deterministic: compared byte for byte with golden files.
+@Suite("Render: golden DOT")
+struct RenderGoldenTests {
+    @Test func overviewMatchesGolden() {
+        RenderGolden.assertMatches(DiagramBuilder.overview(RenderSamples.report()), named: "sample-overview.dot")
+    }
+
+    @Test func multiHopFindingMatchesGolden() throws {
+        let report = RenderSamples.report()
+        let finding = try #require(report.findings.first { $0.path.count == 3 })
+        RenderGolden.assertMatches(DiagramBuilder.finding(finding, in: report), named: "sample-finding-federated-chain.dot")
+    }
+
+    @Test func conditionalFindingMatchesGolden() throws {
+        let report = RenderSamples.report()
+        let finding = try #require(report.findings.first { $0.state == .conditional })
+        RenderGolden.assertMatches(DiagramBuilder.finding(finding, in: report), named: "sample-finding-conditional.dot")
+    }
+
+    @Test func collapsedOverviewMatchesGolden() {
+        let options = DiagramOptions(collapseAbove: 6)
+        RenderGolden.assertMatches(DiagramBuilder.overview(RenderSamples.report(), options: options),
+                                   named: "sample-overview-collapsed.dot")
+    }
+
+    @Test func collapsedOverviewWithMergedGroupsMatchesGolden() {
+        let options = DiagramOptions(collapseAbove: 5)
+        RenderGolden.assertMatches(DiagramBuilder.overview(RenderSamples.report(), options: options),
+                                   named: "sample-overview-merged.dot")
+    }
+
+    @Test func filteredOverviewMatchesGolden() {
+        let options = DiagramOptions(minimumSeverity: .high, account: RenderSamples.prod)
+        RenderGolden.assertMatches(DiagramBuilder.overview(RenderSamples.report(), options: options),
+                                   named: "sample-overview-high-prod.dot")
+    }
+
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: Paths.inputs.path)), arguments: ["acme-2026-10", "acme-2026-11"])
+    func demoOverviewMatchesGolden(_ name: String) throws {
+        var snapshot = try SnapshotLoader().load(directory: Paths.inputs.appendingPathComponent(name).path)
+        snapshot.directory = "Inputs/\(name)"
+        let report = ReportBuilder.build(Analyzer.analyze(snapshot))
+        RenderGolden.assertMatches(DiagramBuilder.overview(report), named: "demo-\(name)-overview.dot")
+        let critical = try #require(report.findings.first { $0.severity == .critical })
+        RenderGolden.assertMatches(DiagramBuilder.finding(critical, in: report), named: "demo-\(name)-first-critical.dot")
+    }
+
+    @Test func outputIsIndependentOfFindingOrder() {
+        let report = RenderSamples.report()
+        let shuffled = RenderSamples.report(Array(report.findings.reversed()))
+        #expect(DiagramBuilder.overview(report) == DiagramBuilder.overview(shuffled))
+        let collapsed = DiagramOptions(collapseAbove: 4)
+        #expect(DiagramBuilder.overview(report, options: collapsed) == DiagramBuilder.overview(shuffled, options: collapsed))
+    }
+
+    @Test func collapsesOnlyAboveTheThreshold() {
+        let report = RenderSamples.report()
+        // 5 entries and 5 roles (the alternative chain's ci-other is drawn only in its finding's diagram).
+        #expect(!DiagramBuilder.overviewIsCollapsed(report, options: DiagramOptions(collapseAbove: 10)))
+        #expect(DiagramBuilder.overviewIsCollapsed(report, options: DiagramOptions(collapseAbove: 9)))
+        let collapsed = DiagramBuilder.overviewDiagram(report, options: DiagramOptions(collapseAbove: 9))
+        #expect(collapsed.clusters.isEmpty)
+        #expect(collapsed.nodes.contains { $0.id == "account:\(RenderSamples.prod)" })
+        #expect(!collapsed.nodes.contains { $0.kind == .role })
+    }
+
+    @Test func mergedOverviewStaysWithinTheBudget() {
+        // Seven groups (two accounts, five entries) for five places: the three with critical findings keep theirs.
+        let diagram = DiagramBuilder.overviewDiagram(RenderSamples.report(), options: DiagramOptions(collapseAbove: 5))
+        #expect(diagram.nodeCount <= 5)
+        #expect(diagram.nodes.contains { $0.kind == .more })
+        // The public entry into the admin role has the worst finding: it keeps its own node.
+        #expect(diagram.nodes.contains { $0.id == "entry:public:*" })
+    }
+}
+
+@Suite("Render: filters")
+struct RenderFilterTests {
+    let findings = RenderSamples.report().findings
+
+    @Test func severityKeepsThatSeverityOrWorse() {
+        let kept = DiagramOptions(minimumSeverity: .high).filter(findings)
+        #expect(kept.count == 4)
+        #expect(kept.allSatisfy { $0.severity <= .high })
+    }
+
+    @Test func targetMatchesASubstringOfTheARN() {
+        #expect(DiagramOptions(target: "OrgAdmin").filter(findings).count == 2)
+        #expect(DiagramOptions(target: "NoSuchRole").filter(findings).isEmpty)
+    }
+
+    @Test func entryMatchesIdVendorNameOrProviderName() {
+        #expect(DiagramOptions(entry: "*").filter(findings).count == 1)
+        #expect(DiagramOptions(entry: "datadog").filter(findings).count == 1)
+        #expect(DiagramOptions(entry: "oidc-provider/token.actions.githubusercontent.com").filter(findings).count == 2)
+        #expect(DiagramOptions(entry: RenderSamples.outsider).filter(findings).count == 1)
+    }
+
+    @Test func accountMatchesTargetChainOrEntry() {
+        #expect(DiagramOptions(account: RenderSamples.data).filter(findings).count == 2)
+        #expect(DiagramOptions(account: RenderSamples.vendor).filter(findings).count == 1)
+        // The provider lives in prod: its findings touch prod even before the chain does.
+        #expect(DiagramOptions(account: RenderSamples.prod).filter(findings).count == 4)
+    }
+
+    @Test func filtersCombine() {
+        let kept = DiagramOptions(minimumSeverity: .critical, entry: RenderSamples.github).filter(findings)
+        #expect(kept.count == 1)
+        #expect(kept.first?.path.count == 3)
+    }
+}
