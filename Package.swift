@@ -33,7 +33,7 @@ let package = Package(
         // findings → reports
         .target(name: "TrustPathReport", dependencies: ["TrustPathModel", "TrustPathAnalysis", "TrustPathRemediation"]),
         .systemLibrary(name: "CGraphviz", pkgConfig: "libgvc", providers: [.apt(["libgraphviz-dev"])]),
-        .target(name: "TrustPathRender", dependencies: ["CGraphviz", "TrustPathReport"]),
+        .target(name: "TrustPathRender", dependencies: ["CGraphviz", "TrustPathReport", "TrustPathHistory"]),
         .target(name: "TrustPathHistory", dependencies: [
             "TrustPathReport", .product(name: "GRDB", package: "GRDB.swift"),
         ]),

@@ -9,9 +9,14 @@ struct AccountDirectory: Sendable {
     let members: Set<String>
 
     init(_ report: Report) {
-        names = report.snapshot.accountNames
-        var members = Set(report.snapshot.analyzedAccounts)
-        for finding in report.findings {
+        self.init(names: report.snapshot.accountNames, analyzed: report.snapshot.analyzedAccounts, findings: report.findings)
+    }
+
+    /// The directory of findings from anywhere (both sides of a diff): accounts their chains pass through are members.
+    init(names: [String: String], analyzed: [String], findings: [Finding]) {
+        self.names = names
+        var members = Set(analyzed)
+        for finding in findings {
             members.insert(finding.targetAccount)
             for arn in finding.path.dropFirst() {
                 if let account = ARN(arn)?.account { members.insert(account) }

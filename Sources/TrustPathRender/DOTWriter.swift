@@ -9,7 +9,7 @@ enum DOTWriter {
         var lines = ["digraph \(DOTText.quoted(diagram.name)) {"]
         lines.append("  graph [rankdir=LR, newrank=true, nodesep=0.3, ranksep=0.9, pad=0.3, bgcolor=\"white\",")
         lines.append("         fontname=\(DOTText.quoted(DiagramStyle.font)), fontsize=10, labelloc=t, labeljust=l,")
-        lines.append("         label=\(heading(diagram.title))];")
+        lines.append("         label=\(heading(diagram.title, legend: diagram.legend))];")
         lines.append("  node [fontname=\(DOTText.quoted(DiagramStyle.font)), fontsize=10, shape=box, style=\"rounded,filled\", margin=\"0.14,0.06\"];")
         lines.append("  edge [fontname=\(DOTText.quoted(DiagramStyle.font)), fontsize=8, arrowsize=0.7];")
         for node in diagram.nodes {
@@ -86,7 +86,13 @@ enum DOTWriter {
 
     private static func statement(_ edge: DiagramEdge) -> String {
         var attributes: [(String, String)] = []
-        if edge.primary {
+        if let change = edge.change {
+            let color = DiagramStyle.edgeColor(change)
+            attributes.append(("style", change == .removed ? "dashed" : DiagramStyle.edgeStyle(edge.state)))
+            attributes.append(("color", "\"\(color)\""))
+            attributes.append(("fontcolor", "\"\(color)\""))
+            attributes.append(("penwidth", change == .kept ? "1.2" : "2.2"))
+        } else if edge.primary {
             let color = DiagramStyle.edgeColor(edge.state)
             let width = (edge.state == .open ? 1.6 : 1.3) + min(log2(Double(max(edge.count, 1))), 4)
             attributes.append(("style", DiagramStyle.edgeStyle(edge.state)))
@@ -126,7 +132,7 @@ enum DOTWriter {
 
     /// The graph label: title, subtitle lines, then the legend, as one left-aligned HTML table above the drawing.
     /// One row per line of DOT text, so a changed count shows as a one-line diff.
-    private static func heading(_ title: [String]) -> String {
+    private static func heading(_ title: [String], legend: DiagramLegend) -> String {
         // Wrapped to about the legend's width: a wider title would stretch the legend's cells apart.
         var rows: [String] = []
         if let first = title.first {
@@ -137,7 +143,7 @@ enum DOTWriter {
         for line in title.dropFirst().flatMap({ DOTText.wrap($0, width: 104) }) {
             rows.append("<TR><TD ALIGN=\"LEFT\" COLSPAN=\"2\"><FONT COLOR=\"#424949\">\(DOTText.html(line))</FONT></TD></TR>")
         }
-        rows += legendRows()
+        rows += legend == .diff ? diffLegendRows() : legendRows()
         let indent = "\n           "
         return "<<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"1\">"
             + rows.map { indent + $0 }.joined() + indent + "</TABLE>>"
@@ -145,19 +151,6 @@ enum DOTWriter {
 
     /// A column of row names, then each row's swatches in a table of its own, stretched to the heading's width.
     private static func legendRows() -> [String] {
-        func swatch(_ text: String, _ paint: DiagramStyle.Paint, dashed: Bool = false) -> String {
-            let style = dashed ? " STYLE=\"dashed\"" : ""
-            return "<TD BGCOLOR=\"\(paint.fill)\" COLOR=\"\(paint.border)\" BORDER=\"1\"\(style)>"
-                + "<FONT POINT-SIZE=\"9\" COLOR=\"\(paint.text)\">\(DOTText.html(text))</FONT></TD>"
-        }
-        func text(_ text: String, color: String) -> String {
-            "<TD><FONT POINT-SIZE=\"9\" COLOR=\"\(color)\">\(DOTText.html(text))</FONT></TD>"
-        }
-        func row(_ heading: String, _ cells: [String]) -> String {
-            "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"9\" COLOR=\"#566573\">\(DOTText.html(heading))</FONT></TD>"
-                + "<TD><TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"3\" CELLPADDING=\"3\"><TR>"
-                + cells.joined() + "</TR></TABLE></TD></TR>"
-        }
         let roles = Severity.allCases.map { swatch($0.rawValue, DiagramStyle.paint($0)) }
             + [swatch("passed through", DiagramStyle.paint(nil))]
         let entries = Actor.EntryKind.allCases.filter { $0 != .externalAccount }.map {
@@ -168,11 +161,38 @@ enum DOTWriter {
             let (paint, style) = DiagramStyle.cluster(kind)
             return swatch(accountKindName(kind), paint, dashed: style.contains("dashed"))
         }
-        let hops = [text("solid: open", color: DiagramStyle.edgeColor(.open)),
-                    text("dashed: conditional (rests on a condition the analysis cannot decide)",
-                         color: DiagramStyle.edgeColor(.conditional)),
-                    text("label: what the trust policy lacks", color: "#566573")]
-        return [row("role severity", roles), row("entries", entries), row("account boxes", accounts), row("arrows", hops)]
+        let hops = [legendText("solid: open", color: DiagramStyle.edgeColor(.open)),
+                    legendText("dashed: conditional (rests on a condition the analysis cannot decide)",
+                               color: DiagramStyle.edgeColor(.conditional)),
+                    legendText("label: what the trust policy lacks", color: "#566573")]
+        return [legendRow("role severity", roles), legendRow("entries", entries), legendRow("account boxes", accounts),
+                legendRow("arrows", hops)]
+    }
+
+    /// The diff diagram's legend: what the arrow colors mean; roles keep their severity colors.
+    private static func diffLegendRows() -> [String] {
+        let roles = Severity.allCases.map { swatch($0.rawValue, DiagramStyle.paint($0)) }
+            + [swatch("resolved or passed through", DiagramStyle.paint(nil))]
+        let arrows = [legendText("red: new, only the newer snapshot has it", color: DiagramStyle.edgeColor(.added)),
+                      legendText("green dashed: resolved, only the older had it", color: DiagramStyle.edgeColor(.removed)),
+                      legendText("grey: in both", color: DiagramStyle.edgeColor(.kept))]
+        return [legendRow("role severity (newer)", roles), legendRow("arrows", arrows)]
+    }
+
+    private static func swatch(_ text: String, _ paint: DiagramStyle.Paint, dashed: Bool = false) -> String {
+        let style = dashed ? " STYLE=\"dashed\"" : ""
+        return "<TD BGCOLOR=\"\(paint.fill)\" COLOR=\"\(paint.border)\" BORDER=\"1\"\(style)>"
+            + "<FONT POINT-SIZE=\"9\" COLOR=\"\(paint.text)\">\(DOTText.html(text))</FONT></TD>"
+    }
+
+    private static func legendText(_ text: String, color: String) -> String {
+        "<TD><FONT POINT-SIZE=\"9\" COLOR=\"\(color)\">\(DOTText.html(text))</FONT></TD>"
+    }
+
+    private static func legendRow(_ heading: String, _ cells: [String]) -> String {
+        "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"9\" COLOR=\"#566573\">\(DOTText.html(heading))</FONT></TD>"
+            + "<TD><TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"3\" CELLPADDING=\"3\"><TR>"
+            + cells.joined() + "</TR></TABLE></TD></TR>"
     }
 
     private static func accountKindName(_ kind: AccountKind) -> String {

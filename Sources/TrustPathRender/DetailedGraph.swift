@@ -55,6 +55,17 @@ struct DetailedGraph {
         }
     }
 
+    /// Marks each arrow with where it stands between two snapshots; arrows of a changed chain's old path, added as
+    /// alternatives, become full arrows. Keys are (entry id or role ARN, role ARN), as `SnapshotDiff.edges` gives them.
+    mutating func markChanges(_ changes: [EdgeKey: EdgeChange]) {
+        for (key, change) in changes {
+            guard var edge = edges[key] else { continue }
+            edge.change = change
+            edge.primary = true
+            edges[key] = edge
+        }
+    }
+
     /// Sets what a role node says under its name, and its color.
     mutating func describeRole(_ arn: String, severity: Severity?, details: [String], emphasized: Bool = false) {
         let id = AccountDirectory.nodeID(role: arn)

@@ -11,8 +11,23 @@ struct Diagram: Hashable, Sendable {
     /// Nodes outside every account cluster (public, federated and service entries; collapsed accounts).
     var nodes: [DiagramNode]
     var edges: [DiagramEdge]
+    /// Which legend the heading carries.
+    var legend: DiagramLegend = .findings
 
     var nodeCount: Int { nodes.count + clusters.reduce(0) { $0 + $1.nodes.count } }
+}
+
+/// The legend under a diagram's title: what the colors of a findings diagram mean, or of a diff diagram.
+enum DiagramLegend: Hashable, Sendable {
+    case findings
+    case diff
+}
+
+/// Where an arrow stands between two snapshots, in a diff diagram.
+enum EdgeChange: Hashable, Sendable {
+    case added
+    case removed
+    case kept
 }
 
 /// How an account relates to the organization; drawn with different borders and fills.
@@ -71,4 +86,6 @@ struct DiagramEdge: Hashable, Sendable {
     var tooltip: String
     /// On the chain a single-finding diagram is about (other chains are drawn faint).
     var primary = true
+    /// In a diff diagram: whether the hop is on a chain only the newer snapshot has, only the older, or both.
+    var change: EdgeChange?
 }

@@ -57,6 +57,15 @@ enum DiagramStyle {
         }
     }
 
+    /// Diff diagrams: new chains in red, resolved ones in green, kept ones grey.
+    static func edgeColor(_ change: EdgeChange) -> String {
+        switch change {
+        case .added: "#c0392b"
+        case .removed: "#1e8449"
+        case .kept: "#7f8c8d"
+        }
+    }
+
     static func edgeStyle(_ state: HopState) -> String {
         switch state {
         case .open: "solid"

@@ -1,5 +1,6 @@
 import Foundation
 import TrustPathAnalysis
+import TrustPathHistory
 import TrustPathReport
 
 /// What `DiagramWriter.write` produced.
@@ -46,6 +47,16 @@ public enum DiagramWriter {
                              collapsed: DiagramBuilder.overviewIsCollapsed(report, options: options), removed: removed)
     }
 
+    /// Writes `NAME.dot` (+ images) of a diff: the chains of both snapshots, new and resolved ones distinguished.
+    /// Returns the paths written, relative to the directory.
+    public static func write(diff: SnapshotDiff, to directory: String, name: String = "diff",
+                             formats: [ImageFormat] = ImageFormat.allCases) throws(RenderError) -> [String] {
+        var written: [String] = []
+        try writeSet(DiffDiagramBuilder.diagram(diff), name: name, in: URL(fileURLWithPath: directory),
+                     formats: formats, written: &written)
+        return written
+    }
+
     /// `name.dot` and one image per format from a single layout.
     private static func writeSet(_ dot: String, name: String, in root: URL, formats: [ImageFormat],
                                  written: inout [String]) throws(RenderError) {
@@ -64,10 +75,6 @@ public enum DiagramWriter {
     private static func write(_ data: Data, to relative: String, in root: URL) throws(RenderError) {
         let path = root.appendingPathComponent(relative).path
         do {
-            // Workaround: on Linux, FileManager.replaceItemAt (AtomicFile's path for an existing file) deletes the
-            // old file and then fails. Until AtomicFile renames with rename(2), clear the way so it takes its
-            // move path. Remove this once AtomicFile is fixed.
-            if FileManager.default.fileExists(atPath: path) { try FileManager.default.removeItem(atPath: path) }
             try AtomicFile.write(data, to: path)
         } catch {
             throw .writeFailed(path: path, message: error.localizedDescription)

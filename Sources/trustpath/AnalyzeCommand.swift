@@ -3,6 +3,7 @@ import Foundation
 import TrustPathAnalysis
 import TrustPathRemediation
 import TrustPathReport
+import TrustPathRender
 
 extension OutputFormat: ExpressibleByArgument {}
 extension Severity: ExpressibleByArgument {}
@@ -16,6 +17,7 @@ struct AnalyzeCommand: ParsableCommand {
           trustpath analyze Inputs/acme-2026-10
           trustpath analyze Inputs/acme-2026-10 --format sarif --output trustpath.sarif
           trustpath analyze Inputs/acme-2026-10 --fail-on high    # exit 1 when a high or critical finding exists
+          trustpath analyze Inputs/acme-2026-10 --diagrams Output/diagrams/acme-2026-10
         """
     )
 
@@ -30,6 +32,8 @@ struct AnalyzeCommand: ParsableCommand {
     var maxPaths: Int = 3
     @Option(help: "Choke points cut every finding at or above this severity.")
     var chokeSeverity: Severity = .critical
+    @Option(help: "Also draw the diagrams (as `trustpath render` does) into this directory.")
+    var diagrams: String?
 
     func validate() throws {
         guard maxPaths >= 1 else { throw ValidationError("--max-paths must be at least 1") }
@@ -45,6 +49,10 @@ struct AnalyzeCommand: ParsableCommand {
         let report = ReportBuilder.build(result, plan: plan)
         let color = output == nil && format == .text && TerminalColor.enabled
         try OutputTarget(path: output).write(try format.render(report, options: RenderOptions(color: color)))
+        if let diagrams {
+            let summary = try DiagramOutputCommand.write(report, to: diagrams)
+            FileHandle.standardError.write(Data((summary + "\n").utf8))
+        }
         if SnapshotInput.hasUnreadableInput(snapshot) { throw TrustPathExit.badInput }
         if let failOn, report.findings.contains(where: { $0.severity <= failOn }) { throw TrustPathExit.findings }
     }

@@ -3,6 +3,7 @@ import Foundation
 import TrustPathAnalysis
 import TrustPathHistory
 import TrustPathReport
+import TrustPathRender
 
 extension DiffFormat: ExpressibleByArgument {}
 
@@ -20,6 +21,7 @@ struct DiffCommand: ParsableCommand {
         Examples:
           trustpath diff Inputs/acme-2026-10 Inputs/acme-2026-11
           trustpath diff db:acme-2026-10 Inputs/acme-2026-11 --format markdown --output diff.md
+          trustpath diff Inputs/acme-2026-10 Inputs/acme-2026-11 --diagram Output/diagrams/diff
           trustpath diff db:latest Inputs/acme-2026-12 --fail-on high    # exit 1 on a new or worsened high/critical
         """
     )
@@ -32,6 +34,8 @@ struct DiffCommand: ParsableCommand {
     var output: String?
     @Option(help: "Exit with code 1 when a new finding, or an unchanged one whose severity rose, is this severe or worse.")
     var failOn: Severity?
+    @Option(help: "Also draw the diff (new chains red, resolved green) as diff.dot, .svg and .png into this directory.")
+    var diagram: String?
     @OptionGroup var database: HistoryDatabaseOption
 
     func run() throws {
@@ -39,6 +43,15 @@ struct DiffCommand: ParsableCommand {
         let (after, afterSide, afterIncomplete) = try DiffInput.load(new, database: database.db)
         let diff = SnapshotDiff(before: before, after: after, beforeSide: beforeSide, afterSide: afterSide)
         try OutputTarget(path: output).write(try format.render(diff))
+        if let diagram {
+            do {
+                let files = try DiagramWriter.write(diff: diff, to: diagram)
+                FileHandle.standardError.write(Data((terminalSafe("Wrote \(files.joined(separator: ", ")) to \(diagram).") + "\n").utf8))
+            } catch {
+                FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
+                throw ExitCode.failure
+            }
+        }
         if beforeIncomplete || afterIncomplete { throw TrustPathExit.badInput }
         if let failOn {
             let worsened = diff.changes.compactMap { $0.worsened ? $0.severity?.to : nil }

@@ -45,18 +45,28 @@ struct RenderCommand: ParsableCommand {
         let report = ReportBuilder.build(result)
         let options = DiagramOptions(minimumSeverity: severity, target: target, entry: entry, account: account,
                                      collapseAbove: collapseAbove, perFinding: !overviewOnly)
+        let summary = try DiagramOutputCommand.write(report, to: output, options: options)
+        print(summary)
+        if SnapshotInput.hasUnreadableInput(snapshot) { throw TrustPathExit.badInput }
+    }
+}
+
+/// Writes a report's diagrams for `render` and `analyze --diagrams`, turning a rendering failure into a message.
+enum DiagramOutputCommand {
+    /// Writes the diagrams and returns a one-line summary of what was written, safe for the terminal.
+    @discardableResult
+    static func write(_ report: Report, to directory: String, options: DiagramOptions = DiagramOptions()) throws -> String {
         let written: DiagramOutput
         do {
-            written = try DiagramWriter.write(report: report, to: output, options: options)
+            written = try DiagramWriter.write(report: report, to: directory, options: options)
         } catch {
             FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
             throw ExitCode.failure
         }
-        var summary = "Wrote \(written.files.count) files to \(output): the overview"
+        var summary = "Wrote \(written.files.count) files to \(directory): the overview"
         summary += written.collapsed ? " (one node per account)" : ""
-        summary += overviewOnly ? "" : " and \(written.findings) finding diagram\(written.findings == 1 ? "" : "s")"
+        summary += options.perFinding ? " and \(written.findings) finding diagram\(written.findings == 1 ? "" : "s")" : ""
         if !written.removed.isEmpty { summary += "; removed \(written.removed.count) stale files" }
-        print(terminalSafe(summary) + ".")
-        if SnapshotInput.hasUnreadableInput(snapshot) { throw TrustPathExit.badInput }
+        return terminalSafe(summary) + "."
     }
 }
