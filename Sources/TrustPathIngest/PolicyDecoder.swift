@@ -116,8 +116,10 @@ struct PolicyDecoder {
         for (key, member) in object.members {
             let values = context.strings(member, at: path.appending(key))
             switch key.lowercased() {
-            case "aws": set.aws += values
-            case "service": set.service += values
+            case "aws":
+                reportInvalidAWSPrincipals(values, at: path.appending(key), context: &context)
+                set.aws += values
+            case "service": set.service += validServicePrincipals(values, at: path.appending(key), context: &context)
             case "federated": set.federated += values
             case "canonicaluser": set.canonicalUser += values
             default:
@@ -126,6 +128,33 @@ struct PolicyDecoder {
             }
         }
         return set
+    }
+
+    /// AWS refuses to save a principal that is not `*`, an account id, an ARN or a unique id; one in an export
+    /// matches nobody, and the user should know the statement is not what it seems.
+    private static func reportInvalidAWSPrincipals(_ values: [String], at path: JSONPath, context: inout DecodingContext) {
+        for value in values {
+            guard case .invalid = PrincipalReference(value) else { continue }
+            context.report(.warning, "invalid-principal",
+                           "AWS principal \"\(value)\" is not \"*\", a 12-digit account id, an IAM or STS ARN or a unique id; "
+                           + "it matches nobody", at: path,
+                           hint: "AWS rejects such principals; export the policy again or check it was not edited by hand")
+        }
+    }
+
+    /// Service principals are DNS names (`events.amazonaws.com`); an empty one or one with a wildcard names no
+    /// service, so it is dropped with a warning instead of becoming an entry.
+    private static func validServicePrincipals(_ values: [String], at path: JSONPath,
+                                               context: inout DecodingContext) -> [String] {
+        values.filter { value in
+            let valid = value.contains(".") && !value.contains("*") && !value.contains("?") && !value.contains(" ")
+            if !valid {
+                context.report(.warning, "invalid-service-principal",
+                               "service principal \"\(value)\" names no AWS service; ignored", at: path,
+                               hint: "service principals look like events.amazonaws.com")
+            }
+            return valid
+        }
     }
 
     private static func conditionClauses(_ value: JSONValue, at path: JSONPath, context: inout DecodingContext) -> [ConditionClause] {

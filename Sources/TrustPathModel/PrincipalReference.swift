@@ -25,6 +25,8 @@ public enum PrincipalReference: Sendable, Hashable {
             self = prefixes.contains(where: text.hasPrefix) ? .uniqueID(text) : .invalid(text)
             return
         }
+        // IAM and STS principals always live in an account; `arn:aws:iam::12:root` names none.
+        guard isAccountID(arn.account) else { self = .invalid(text); return }
         switch (arn.service, arn.resourceType) {
         case ("iam", "root") where arn.resource == "root":
             self = .account(id: arn.account, partition: arn.partition)
