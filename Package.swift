@@ -43,6 +43,8 @@ let package = Package(
             "TrustPathReport", "TrustPathRender", "TrustPathHistory",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // libFuzzer target for the JSON, policy and GAAD parsers; an ordinary build replays inputs (see README).
+        .executableTarget(name: "trustpath-fuzz", dependencies: ["TrustPathIngest", "TrustPathJSON"]),
         .testTarget(name: "TrustPathTests", dependencies: [
             "TrustPathJSON", "TrustPathModel", "TrustPathIngest", "TrustPathEngine",
             "TrustPathAnalysis", "TrustPathRemediation", "TrustPathReport",

@@ -5,6 +5,26 @@ public enum JSONOutput {
     public static func encode<T: Encodable>(_ value: T) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
+        return escapingInvisibleControls(String(decoding: try encoder.encode(value), as: UTF8.self)) + "\n"
+    }
+
+    /// JSONEncoder escapes C0 controls but leaves DEL, the C1 controls (U+0080–U+009F, which some terminals
+    /// obey) and the JavaScript line separators raw. They can only occur inside strings, where `\uXXXX` means
+    /// the same thing, so a report piped to a terminal or pasted into JavaScript stays inert.
+    static func escapingInvisibleControls(_ json: String) -> String {
+        guard json.unicodeScalars.contains(where: needsEscape) else { return json }
+        var result = String.UnicodeScalarView()
+        for scalar in json.unicodeScalars {
+            if needsEscape(scalar) {
+                result.append(contentsOf: String(format: "\\u%04x", scalar.value).unicodeScalars)
+            } else {
+                result.append(scalar)
+            }
+        }
+        return String(result)
+    }
+
+    private static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
+        (0x7F...0x9F).contains(scalar.value) || scalar.value == 0x2028 || scalar.value == 0x2029
     }
 }

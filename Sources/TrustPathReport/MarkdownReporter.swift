@@ -70,7 +70,7 @@ public func markdownSafe(_ text: String) -> String {
         case "<": result += "&lt;"
         case ">": result += "&gt;"
         case "&": result += "&amp;"
-        case "*", "_", "[", "]", "\\": result += "\\" + String(character)
+        case "*", "_", "[", "]", "\\", "`": result += "\\" + String(character)
         default: result.append(character)
         }
     }
