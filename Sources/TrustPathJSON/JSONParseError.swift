@@ -39,6 +39,6 @@ public struct JSONParseError: Error, Sendable, Equatable, CustomStringConvertibl
         case .trailingContent: what = "extra content after the JSON value"
         case .empty: what = "the file is empty"
         }
-        return "\(what) at line \(line), column \(column) (in \(path))"
+        return "\(what) at line \(line), column \(column) (in \(path.abbreviated))"
     }
 }

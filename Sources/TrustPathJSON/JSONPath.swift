@@ -17,7 +17,17 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
     public func appending(_ index: Int) -> JSONPath { JSONPath(components + [.index(index)]) }
     public func appending(_ other: JSONPath) -> JSONPath { JSONPath(components + other.components) }
 
-    public var description: String {
+    public var description: String { Self.text(components[...]) }
+
+    /// The path for a message: whole when short, else its first and last steps around `…`, so a depth bomb's
+    /// 256 levels do not drown the sentence they sit in.
+    public var abbreviated: String {
+        guard components.count > 12 else { return description }
+        let tail = Self.text(components.suffix(3)).dropFirst()
+        return Self.text(components.prefix(6)) + "…" + tail + " (\(components.count) levels)"
+    }
+
+    private static func text(_ components: ArraySlice<Component>) -> String {
         var text = "$"
         for component in components {
             switch component {

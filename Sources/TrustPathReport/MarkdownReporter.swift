@@ -14,6 +14,7 @@ public enum MarkdownReporter {
         for severity in Severity.allCases {
             lines.append("| \(severity.rawValue) | \(summary.bySeverity[severity.rawValue] ?? 0) |")
         }
+        lines += inputProblems(report)
         for category in [FindingCategory.crossAccount, .crossService] {
             let findings = report.findings.filter { $0.category == category }
             guard !findings.isEmpty else { continue }
@@ -58,6 +59,34 @@ public enum MarkdownReporter {
             lines.append("</details>")
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+}
+
+extension MarkdownReporter {
+    /// Files, or parts of files, that could not be used: said near the top, because the findings above are only
+    /// as complete as the input they were made from.
+    static let inputProblemLimit = 20
+
+    static func inputProblems(_ report: Report) -> [String] {
+        let problems = report.diagnostics.filter { $0.severity != .note }.sorted { $0.severity > $1.severity }
+        guard !problems.isEmpty else { return [] }
+        let errors = problems.filter { $0.severity == .error }.count
+        var lines = ["", "### Input problems: \(errors) error(s), \(problems.count - errors) warning(s)", "",
+                     "The findings cover what could be read; these parts of the input were not used as written.", ""]
+        for diagnostic in problems.prefix(inputProblemLimit) {
+            let place = diagnostic.location.map { "`" + markdownCode($0.file) + "` at `" + markdownCode($0.jsonPath) + "`: " } ?? ""
+            lines.append("- **\(diagnostic.severity.rawValue)** \(place)\(markdownSafe(diagnostic.message))"
+                + (diagnostic.hint.map { " (" + markdownSafe($0) + ")" } ?? ""))
+        }
+        if problems.count > inputProblemLimit {
+            lines.append("- and \(problems.count - inputProblemLimit) more (run `trustpath summary` for all)")
+        }
+        return lines
+    }
+
+    /// Text for inside a code span: backticks cannot be escaped there, so they become quotes.
+    static func markdownCode(_ text: String) -> String {
+        terminalSafe(text).replacingOccurrences(of: "`", with: "'")
     }
 }
 

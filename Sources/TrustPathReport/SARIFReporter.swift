@@ -43,7 +43,7 @@ public enum SARIFReporter {
         let log = SARIF.Log(runs: [SARIF.Run(
             tool: SARIF.Tool(driver: SARIF.Driver(name: report.tool.name, version: report.tool.version,
                                                   informationUri: report.tool.informationURI, rules: rules)),
-            results: results)])
+            invocations: [invocation(report, base: base)], results: results)])
         return try JSONOutput.encode(log)
     }
 
@@ -71,7 +71,7 @@ enum SARIF {
         var runs: [Run]
         enum CodingKeys: String, CodingKey { case version, schema = "$schema", runs }
     }
-    struct Run: Encodable { var tool: Tool; var results: [Result] }
+    struct Run: Encodable { var tool: Tool; var invocations: [Invocation]; var results: [Result] }
     struct Tool: Encodable { var driver: Driver }
     struct Driver: Encodable {
         var name: String

@@ -1,0 +1,36 @@
+import TrustPathModel
+
+/// Input problems as SARIF tool-execution notifications: a file that could not be read, or a part of one that
+/// was skipped, shows in the SARIF viewer beside the findings instead of vanishing.
+extension SARIFReporter {
+    static func invocation(_ report: Report, base: String) -> SARIF.Invocation {
+        let notifications = report.diagnostics.filter { $0.severity != .note }.map { diagnostic in
+            var text = diagnostic.message
+            if let hint = diagnostic.hint { text += " (\(hint))" }
+            let locations = diagnostic.location.map { location in
+                [SARIF.Location(
+                    physicalLocation: SARIF.PhysicalLocation(artifactLocation: SARIF.ArtifactLocation(uri: uri(base, location.file))),
+                    logicalLocations: [SARIF.LogicalLocation(fullyQualifiedName: location.jsonPath, kind: "member")])]
+            } ?? []
+            return SARIF.Notification(level: diagnostic.severity == .error ? "error" : "warning",
+                                      message: SARIF.Message(text: text), locations: locations,
+                                      descriptor: SARIF.DescriptorReference(id: diagnostic.code))
+        }
+        return SARIF.Invocation(executionSuccessful: true, toolExecutionNotifications: notifications)
+    }
+}
+
+extension SARIF {
+    struct Invocation: Encodable {
+        /// The analysis ran; unreadable input is reported through the notifications, not as a failed run.
+        var executionSuccessful: Bool
+        var toolExecutionNotifications: [Notification]
+    }
+    struct Notification: Encodable {
+        var level: String
+        var message: Message
+        var locations: [Location]
+        var descriptor: DescriptorReference
+    }
+    struct DescriptorReference: Encodable { var id: String }
+}
