@@ -82,27 +82,10 @@ enum RenderSamples {
 /// Golden DOT files in Tests/TrustPathTests/Fixtures/render, read through the test bundle. A missing golden
 /// file is written beside the tests and the test fails, so nobody records one by accident; set
 /// TRUSTPATH_RECORD=1 to rewrite them on purpose (the tests still fail that run).
+/// Golden DOT files live in Fixtures/render.
 enum RenderGolden {
-    static let sourceDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Fixtures/render")
-
     static func assertMatches(_ actual: String, named name: String, sourceLocation: SourceLocation = #_sourceLocation) {
-        let record = ProcessInfo.processInfo.environment["TRUSTPATH_RECORD"] == "1"
-        let bundled = Bundle.module.url(forResource: name, withExtension: nil, subdirectory: "Fixtures/render")
-        guard !record, let bundled, let expected = try? String(contentsOf: bundled, encoding: .utf8) else {
-            let url = sourceDirectory.appendingPathComponent(name)
-            try? FileManager.default.createDirectory(at: sourceDirectory, withIntermediateDirectories: true)
-            try? actual.write(to: url, atomically: true, encoding: .utf8)
-            Issue.record("recorded golden file \(name); check it in and run again", sourceLocation: sourceLocation)
-            return
-        }
-        guard expected != actual else { return }
-        let expectedLines = expected.split(separator: "\n", omittingEmptySubsequences: false)
-        let actualLines = actual.split(separator: "\n", omittingEmptySubsequences: false)
-        let difference = zip(expectedLines, actualLines).enumerated().first { $0.element.0 != $0.element.1 }
-        let location = difference.map { "line \($0.offset + 1):\n- \($0.element.0)\n+ \($0.element.1)" }
-            ?? "lengths differ (\(expectedLines.count) vs \(actualLines.count) lines)"
-        Issue.record("\(name) differs from the golden file at \(location)", sourceLocation: sourceLocation)
+        Golden.assertMatches(actual, named: name, in: "render", sourceLocation: sourceLocation)
     }
 }
 

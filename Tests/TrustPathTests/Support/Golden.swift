@@ -4,9 +4,12 @@ import Testing
 /// Golden files beside the tests. A missing golden file is written and the test fails, so nobody records one
 /// by accident; set TRUSTPATH_RECORD=1 to rewrite them on purpose (the tests still fail that run).
 enum Golden {
-    static let directory = Paths.packageRoot.appendingPathComponent("Tests/TrustPathTests/Fixtures/golden")
+    static let fixtures = Paths.packageRoot.appendingPathComponent("Tests/TrustPathTests/Fixtures")
 
-    static func assertMatches(_ actual: String, named name: String, sourceLocation: SourceLocation = #_sourceLocation) {
+    /// Compares with `Fixtures/FOLDER/NAME`: `golden` holds reports, `render` holds DOT diagrams.
+    static func assertMatches(_ actual: String, named name: String, in folder: String = "golden",
+                              sourceLocation: SourceLocation = #_sourceLocation) {
+        let directory = fixtures.appendingPathComponent(folder)
         let url = directory.appendingPathComponent(name)
         let record = ProcessInfo.processInfo.environment["TRUSTPATH_RECORD"] == "1"
         guard !record, let expected = try? String(contentsOf: url, encoding: .utf8) else {
