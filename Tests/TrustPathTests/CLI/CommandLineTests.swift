@@ -122,3 +122,23 @@ struct CommandLineTests {
         #expect(summary.stdout.contains("(256 levels)"), "a depth bomb's path is abbreviated")
     }
 }
+
+/// The closed loop a user runs: `trustpath fix` writes a fixed copy of the snapshot, and analyzing that copy
+/// finds no critical finding, on both demo snapshots.
+@Suite("Command line: fix closes the loop")
+struct FixLoopTests {
+    @Test(arguments: [Demo.october, Demo.november])
+    func fixedDemoSnapshotHasNoCriticalFinding(name: String) throws {
+        let out = try RenderTemporaryDirectory()
+        let input = Paths.inputs.appendingPathComponent(name).path
+        let before = try CommandLineTests.run(["analyze", input, "--fail-on", "critical"])
+        #expect(before.status == 1, "the demo has critical findings to fix")
+        let fix = try CommandLineTests.run(["fix", input, "--out", out.path])
+        #expect(fix.status == 0, "\(fix.stderr)")
+        let fixed = out.url.appendingPathComponent("snapshot").path
+        let after = try CommandLineTests.run(["analyze", fixed, "--fail-on", "critical", "--format", "json"])
+        #expect(after.status == 0, "critical findings remain after the choke-point fixes")
+        let script = try String(contentsOf: out.url.appendingPathComponent("apply-fixes.sh"), encoding: .utf8)
+        #expect(script.contains("aws iam update-assume-role-policy"))
+    }
+}
