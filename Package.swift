@@ -44,7 +44,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // libFuzzer target for the JSON, policy and GAAD parsers; an ordinary build replays inputs (see README).
-        .executableTarget(name: "trustpath-fuzz", dependencies: ["TrustPathIngest", "TrustPathJSON"]),
+        .executableTarget(name: "trustpath-fuzz", dependencies: ["TrustPathIngest", "TrustPathJSON", "TrustPathAnalysis"]),
         .testTarget(name: "TrustPathTests", dependencies: [
             "TrustPathJSON", "TrustPathModel", "TrustPathIngest", "TrustPathEngine",
             "TrustPathAnalysis", "TrustPathRemediation", "TrustPathReport",

@@ -1,13 +1,15 @@
 import Foundation
+import TrustPathAnalysis
 import TrustPathIngest
 import TrustPathJSON
 
 /// One input through every parser a snapshot file meets: the JSON reader, then classification and decoding of
-/// whatever it holds (GAAD, Organizations, SCPs, role listings, policy documents in either encoding).
-/// Anything but a clean return is a bug: a crash, a trap, a hang.
+/// whatever it holds (GAAD, Organizations, SCPs, role listings, policy documents in either encoding), then the
+/// engine and the search over what was read. Anything but a clean return is a bug: a crash, a trap, a hang.
 enum FuzzInput {
     static func run(_ bytes: [UInt8]) {
-        _ = SnapshotLoader().load(documents: [("input.json", bytes)])
+        let snapshot = SnapshotLoader().load(documents: [("input.json", bytes)])
+        _ = Analyzer.analyze(snapshot)
         // The same bytes as a URL-encoded policy document inside a role, the raw-API form.
         if let text = String(validating: bytes, as: UTF8.self) {
             let quoted = JSONWriter.quoted(text)
