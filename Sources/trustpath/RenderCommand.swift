@@ -31,6 +31,8 @@ struct RenderCommand: ParsableCommand {
     @Option(help: "Draw the overview one node per account when it would have more nodes than this.")
     var collapseAbove: Int = 150
     @Flag(help: "Write the overview only, no per-finding diagrams.") var overviewOnly = false
+    @Option(help: "The project file (vendors, crown jewels, trusted accounts, accepted risks). Default: DIRECTORY/trustpath.yml when present.")
+    var config: String?
     @Option(help: "Chains to report per finding: the shortest plus alternatives of the same length.")
     var maxPaths: Int = 3
 
@@ -40,15 +42,20 @@ struct RenderCommand: ParsableCommand {
     }
 
     func run() throws {
-        let snapshot = try SnapshotInput.load(directory)
-        let result = Analyzer.analyze(snapshot, options: AnalysisOptions(maxPaths: maxPaths))
+        let progress = Progress.start()
+        let input = try SnapshotInput.load(directory, config: config, progress: progress)
+        let snapshot = input.snapshot
+        let result = Analyzer.analyze(snapshot, options: input.options(maxPaths: maxPaths, progress: progress))
+        progress?.update("drawing diagrams…")
         let report = ReportBuilder.build(result)
         let options = DiagramOptions(minimumSeverity: severity, target: target, entry: entry, account: account,
                                      collapseAbove: collapseAbove, perFinding: !overviewOnly)
         let written: DiagramOutput
         do {
             written = try DiagramWriter.write(report: report, to: output, options: options)
+            progress?.finish()
         } catch {
+            progress?.finish()
             FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
             throw ExitCode.failure
         }
