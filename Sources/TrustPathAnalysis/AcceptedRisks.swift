@@ -6,12 +6,23 @@ public struct SuppressedFinding: Sendable, Hashable, Codable {
     public var finding: Finding
     public var reason: String
     public var expires: String
+
+    public init(finding: Finding, reason: String, expires: String) {
+        self.finding = finding
+        self.reason = reason
+        self.expires = expires
+    }
 }
 
 /// An accepted risk whose date has passed: the finding is back in the main list, flagged.
 public struct ExpiredAcceptance: Sendable, Hashable, Codable {
     public var reason: String
     public var expired: String
+
+    public init(reason: String, expired: String) {
+        self.reason = reason
+        self.expired = expired
+    }
 }
 
 /// Splits findings into those reported and those an unexpired accepted risk covers. An acceptance holds through

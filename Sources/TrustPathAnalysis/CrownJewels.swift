@@ -7,6 +7,11 @@ public struct CrownJewelMark: Sendable, Hashable, Codable {
     public var rule: String
     /// The severity the target's permissions alone gave.
     public var raisedFrom: Severity
+
+    public init(rule: String, raisedFrom: Severity) {
+        self.rule = rule
+        self.raisedFrom = raisedFrom
+    }
 }
 
 /// Crown jewels raise a finding one severity level (low → medium → high → critical): the role's permissions still

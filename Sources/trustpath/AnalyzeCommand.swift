@@ -32,7 +32,8 @@ struct AnalyzeCommand: ParsableCommand {
     var maxPaths: Int = 3
     @Option(help: "Choke points cut every finding at or above this severity.")
     var chokeSeverity: Severity = .critical
-    @Option(help: "The project file (vendors, crown jewels, trusted accounts, accepted risks). Default: DIRECTORY/trustpath.yml when present.")
+    @Option(help: "The project file (vendors, crown jewels, trusted accounts, accepted risks). Default: DIRECTORY/trustpath.yml when present.",
+            completion: .file(extensions: ["yml", "yaml"]))
     var config: String?
 
     func validate() throws {

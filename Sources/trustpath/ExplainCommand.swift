@@ -19,7 +19,8 @@ struct ExplainCommand: ParsableCommand {
     @Argument(help: "The snapshot directory.") var directory: String
     @Option(help: "Who acts: *, an account id, a service name, a provider ARN, or a role ARN.") var from: String
     @Option(help: "The role ARN to reach.") var to: String
-    @Option(help: "The project file (vendors, crown jewels, trusted accounts, accepted risks). Default: DIRECTORY/trustpath.yml when present.")
+    @Option(help: "The project file (vendors, crown jewels, trusted accounts, accepted risks). Default: DIRECTORY/trustpath.yml when present.",
+            completion: .file(extensions: ["yml", "yaml"]))
     var config: String?
 
     func run() throws {

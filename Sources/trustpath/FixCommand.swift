@@ -25,7 +25,8 @@ struct FixCommand: ParsableCommand {
     @Option(help: "Cut every finding at or above this severity with the fewest trust-statement fixes.")
     var severity: Severity = .critical
     @Flag(help: "Apply the fix of every finding instead of the choke points.") var all = false
-    @Option(help: "The project file (vendors, crown jewels, trusted accounts, accepted risks). Default: DIRECTORY/trustpath.yml when present.")
+    @Option(help: "The project file (vendors, crown jewels, trusted accounts, accepted risks). Default: DIRECTORY/trustpath.yml when present.",
+            completion: .file(extensions: ["yml", "yaml"]))
     var config: String?
 
     func run() throws {

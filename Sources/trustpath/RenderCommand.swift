@@ -31,7 +31,8 @@ struct RenderCommand: ParsableCommand {
     @Option(help: "Draw the overview one node per account when it would have more nodes than this.")
     var collapseAbove: Int = 150
     @Flag(help: "Write the overview only, no per-finding diagrams.") var overviewOnly = false
-    @Option(help: "The project file (vendors, crown jewels, trusted accounts, accepted risks). Default: DIRECTORY/trustpath.yml when present.")
+    @Option(help: "The project file (vendors, crown jewels, trusted accounts, accepted risks). Default: DIRECTORY/trustpath.yml when present.",
+            completion: .file(extensions: ["yml", "yaml"]))
     var config: String?
     @Option(help: "Chains to report per finding: the shortest plus alternatives of the same length.")
     var maxPaths: Int = 3

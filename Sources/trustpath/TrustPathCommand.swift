@@ -13,7 +13,7 @@ struct TrustPathCommand: ParsableCommand {
         (trustpath.yml); 3 bad input (a file could not be read: the rest was analyzed and the problem is in the output).
 
         Shell completion: trustpath --generate-completion-script bash|zsh|fish
-        Manual page: trustpath-manual (see README, "Completions and manual page").
+        Manual page: swift package plugin generate-manual (writes .build/plugins/GenerateManual/outputs/trustpath/trustpath.1).
         """,
         version: TrustPathVersion.current,
         subcommands: [
