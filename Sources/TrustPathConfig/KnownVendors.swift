@@ -4,7 +4,10 @@ import TrustPathModel
 /// published template) that names it. Short on purpose: an entry is only as good as its source. Extend or override
 /// it with `vendors:` in `trustpath.yml`.
 public enum KnownVendors {
-    public static let all: [String: VendorAccount] = Dictionary(uniqueKeysWithValues: entries.map { ($0.0, VendorAccount(name: $0.1, source: $0.2)) })
+    /// The vendors by account id, each with its source.
+    public static let all: [String: VendorAccount] = Dictionary(entries.map { ($0.0, VendorAccount(name: $0.1, source: $0.2)) }) { first, _ in first }
+
+    /// Account id, name, and the public page that names the account.
 
     static let entries: [(String, String, String)] = [
         ("464622532012", "Datadog", "https://docs.datadoghq.com/integrations/faq/error-datadog-not-authorized-sts-assume-role/"),

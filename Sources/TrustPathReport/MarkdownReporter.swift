@@ -10,11 +10,13 @@ public enum MarkdownReporter {
     /// Critical chains drawn at most: Mermaid grows unreadable (and slow) well before the comment limit.
     public static let diagramLimit = 25
 
+    /// The report in at most `limit` characters: every finding when they fit, otherwise the highest-ranked ones.
     public static func render(_ report: Report, limit: Int = commentLimit) -> String {
         let names = DisplayNames(report)
         var low = 0
         var high = report.findings.count
-        if text(report, names: names, rows: high).count <= limit { return text(report, names: names, rows: high) }
+        let whole = text(report, names: names, rows: high)
+        if whole.count <= limit { return whole }
         // The largest number of rows that fits, found by bisection: rendering is linear, the row count can be thousands.
         while low < high {
             let middle = (low + high + 1) / 2

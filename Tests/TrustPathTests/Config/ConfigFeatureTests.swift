@@ -4,6 +4,7 @@ import TrustPathConfig
 import TrustPathEngine
 import TrustPathModel
 import TrustPathRemediation
+import TrustPathRender
 import TrustPathReport
 
 /// Each setting of the project file, on a small world: one that must change the result and a near miss that must not.
@@ -130,6 +131,7 @@ struct ConfigFeatureTests {
         #expect(TextReporter.render(report).contains("vendor PartnerCo \(Self.partner) → PartnerReader"))
         #expect(MarkdownReporter.render(report).contains("vendor PartnerCo"))
         #expect(try SARIFReporter.render(report).contains("PartnerCo"))
+        #expect(DiagramBuilder.overview(report).contains("PartnerCo"), "diagrams name the vendor too")
     }
 
     @Test func aBuiltInVendorIsNamedWithoutAnyFile() throws {
