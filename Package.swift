@@ -7,7 +7,7 @@ let package = Package(
     products: [
         .executable(name: "trustpath", targets: ["trustpath"]),
         .library(name: "TrustPathKit", targets: [
-            "TrustPathJSON", "TrustPathModel", "TrustPathIngest", "TrustPathEngine",
+            "TrustPathJSON", "TrustPathModel", "TrustPathIngest", "TrustPathConfig", "TrustPathEngine",
             "TrustPathAnalysis", "TrustPathRemediation", "TrustPathReport",
             "TrustPathRender", "TrustPathHistory",
         ]),
@@ -21,9 +21,8 @@ let package = Package(
         // files → model
         .target(name: "TrustPathJSON"),
         .target(name: "TrustPathModel"),
-        .target(name: "TrustPathIngest", dependencies: [
-            "TrustPathJSON", "TrustPathModel", .product(name: "Yams", package: "Yams"),
-        ]),
+        .target(name: "TrustPathIngest", dependencies: ["TrustPathJSON", "TrustPathModel"]),
+        .target(name: "TrustPathConfig", dependencies: ["TrustPathModel", .product(name: "Yams", package: "Yams")]),
         // model → evaluation → graph → findings
         .target(name: "TrustPathEngine", dependencies: ["TrustPathModel"]),
         .target(name: "TrustPathAnalysis", dependencies: ["TrustPathModel", "TrustPathEngine"]),
@@ -39,14 +38,14 @@ let package = Package(
         ]),
         // thin front
         .executableTarget(name: "trustpath", dependencies: [
-            "TrustPathIngest", "TrustPathEngine", "TrustPathAnalysis", "TrustPathRemediation",
+            "TrustPathIngest", "TrustPathConfig", "TrustPathEngine", "TrustPathAnalysis", "TrustPathRemediation",
             "TrustPathReport", "TrustPathRender", "TrustPathHistory",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // libFuzzer target for the JSON, policy and GAAD parsers; an ordinary build replays inputs (see README).
         .executableTarget(name: "trustpath-fuzz", dependencies: ["TrustPathIngest", "TrustPathJSON", "TrustPathAnalysis"]),
         .testTarget(name: "TrustPathTests", dependencies: [
-            "TrustPathJSON", "TrustPathModel", "TrustPathIngest", "TrustPathEngine",
+            "TrustPathJSON", "TrustPathModel", "TrustPathIngest", "TrustPathConfig", "TrustPathEngine",
             "TrustPathAnalysis", "TrustPathRemediation", "TrustPathReport",
             "TrustPathRender", "TrustPathHistory",
         ], resources: [.copy("Fixtures")]),

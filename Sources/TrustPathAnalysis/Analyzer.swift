@@ -9,10 +9,28 @@ public struct AnalysisOptions: Sendable {
     public var maxPaths: Int
     /// Names of known vendor accounts, by account id.
     public var vendorNames: [String: String]
+    /// Crown jewels and accepted risks of the project file (its vendors and accounts are applied elsewhere).
+    public var config: ProjectConfig
+    /// `YYYY-MM-DD` (UTC) that accepted risks are judged against.
+    public var today: String
+    /// Told what the run is doing, for progress on a terminal.
+    public var progress: (@Sendable (String) -> Void)?
 
-    public init(maxPaths: Int = 3, vendorNames: [String: String] = [:]) {
+    public init(maxPaths: Int = 3, vendorNames: [String: String] = [:], config: ProjectConfig = ProjectConfig(),
+                today: String = AnalysisOptions.currentDate(), progress: (@Sendable (String) -> Void)? = nil) {
         self.maxPaths = max(1, maxPaths)
         self.vendorNames = vendorNames
+        self.config = config
+        self.today = today
+        self.progress = progress
+    }
+
+    /// Today in UTC as `YYYY-MM-DD`.
+    public static func currentDate() -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
+        let parts = calendar.dateComponents([.year, .month, .day], from: Date())
+        return String(format: "%04d-%02d-%02d", parts.year ?? 1970, parts.month ?? 1, parts.day ?? 1)
     }
 }
 
@@ -28,6 +46,8 @@ public struct AnalysisResult: Sendable {
     public var graph: AttackGraph
     /// The entries as the engine names them, in the order of `entries`.
     public var actors: [Actor]
+    /// Findings an unexpired accepted risk hides, ranked.
+    public var suppressed: [SuppressedFinding] = []
 }
 
 /// Runs the search from every entry and turns each reachable (entry, role) pair into a finding.
@@ -36,6 +56,7 @@ public enum Analyzer {
         let index = SnapshotIndex(snapshot)
         let graph = AttackGraph(index: index)
         let actors = EntryDiscovery.entries(in: index)
+        options.progress?("searching \(actors.count) entries…")
         let severities = Mutex<[String: (Severity, String)]>([:])
         let perEntry = Mutex([[Finding]](repeating: [], count: actors.count))
 
@@ -59,12 +80,16 @@ public enum Analyzer {
             }
             perEntry.withLock { $0[position] = findings }
         }
-        let findings = perEntry.withLock { $0.flatMap { $0 } }.sorted(by: Finding.ranked)
+        let found = perEntry.withLock { $0.flatMap { $0 } }
+        // Order matters: crown jewels change severity, which accepted risks and ranking then see.
+        let raised = VendorNotes.apply(CrownJewels.apply(found, rules: options.config.crownJewels, index: index))
+        let (findings, suppressed) = AcceptedRisks.apply(raised.sorted(by: Finding.ranked), risks: options.config.acceptedRisks,
+                                                         today: options.today)
         return AnalysisResult(findings: findings,
                               entries: actors.compactMap { Entry($0, name: vendorName($0, options)) },
                               diagnostics: (snapshot.diagnostics + index.diagnostics).sorted(),
                               assumptions: assumptions(index), index: index, graph: graph,
-                              actors: actors.filter { $0.entryKind != nil })
+                              actors: actors.filter { $0.entryKind != nil }, suppressed: suppressed)
     }
 
     private static func vendorName(_ actor: Actor, _ options: AnalysisOptions) -> String? {

@@ -92,6 +92,14 @@ public struct Finding: Sendable, Hashable, Codable {
     public var alternatives: [[String]]
     /// The change at the trust boundary where the chain enters the organization (filled in by remediation).
     public var fix: Fix?
+    /// Set when a crown-jewel rule of the project file raised the severity.
+    public var crownJewel: CrownJewelMark?
+    /// Set when an accepted risk covered this finding but has expired.
+    public var expiredAcceptance: ExpiredAcceptance?
+    /// Why the entry is worse than its kind says (a known vendor without sts:ExternalId: the confused deputy).
+    public var note: String?
+    /// Where the entry hop's trust statement starts in its file, when the file could be read.
+    public var entryRegion: SourceRegion?
 
     /// Entry exposure order for ranking: public, open federation, unknown external, known vendor, service.
     public var exposureRank: Int {

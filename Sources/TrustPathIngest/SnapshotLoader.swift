@@ -8,13 +8,17 @@ import TrustPathModel
 public struct SnapshotLoader: Sendable {
     /// Files larger than this are refused rather than read into memory.
     public var maximumFileSize: Int
+    /// Told what the loader is doing, for progress on a terminal.
+    public var progress: (@Sendable (String) -> Void)?
 
-    public init(maximumFileSize: Int = 2 << 30) {
+    public init(maximumFileSize: Int = 2 << 30, progress: (@Sendable (String) -> Void)? = nil) {
         self.maximumFileSize = maximumFileSize
+        self.progress = progress
     }
 
     public func load(directory: String) throws(IngestError) -> Snapshot {
         let files = try inputFiles(in: directory)
+        progress?("loading \(files.count) files…")
         let contributions = Mutex([FileContribution?](repeating: nil, count: files.count))
         DispatchQueue.concurrentPerform(iterations: files.count) { index in
             let contribution = read(file: files[index], directory: directory)

@@ -10,6 +10,10 @@ public struct Snapshot: Sendable, Hashable, Codable {
     /// Each input file and what the reader made of it, sorted by path.
     public var files: [InputFile]
     public var diagnostics: [Diagnostic]
+    /// Accounts the project file treats as trusted although outside the organization.
+    public var additionallyTrusted: Set<String> = []
+    /// Accounts the project file treats as outsiders although inside the organization.
+    public var untrusted: Set<String> = []
 
     public init(directory: String, accounts: [String: AccountData] = [:], organization: Organization? = nil,
                 organizationPolicies: [OrganizationPolicy] = [], files: [InputFile] = [], diagnostics: [Diagnostic] = []) {
@@ -23,13 +27,16 @@ public struct Snapshot: Sendable, Hashable, Codable {
 
     /// The accounts inside the trust boundary: the organization's members and management account when the
     /// snapshot has Organizations data, otherwise the analyzed accounts.
+    /// The project file's trusted and untrusted accounts adjust that set.
     public var trustedAccounts: Set<String> {
-        guard let organization, !organization.members.isEmpty || organization.managementAccountID != nil else {
-            return Set(accounts.keys)
+        var trusted: Set<String>
+        if let organization, !organization.members.isEmpty || organization.managementAccountID != nil {
+            trusted = Set(organization.members.keys)
+            if let management = organization.managementAccountID { trusted.insert(management) }
+        } else {
+            trusted = Set(accounts.keys)
         }
-        var trusted = Set(organization.members.keys)
-        if let management = organization.managementAccountID { trusted.insert(management) }
-        return trusted
+        return trusted.union(additionallyTrusted).subtracting(untrusted)
     }
 
     /// All roles of all accounts, in a stable order (by ARN).

@@ -14,3 +14,25 @@ public struct SourceLocation: Sendable, Hashable, Codable, Comparable, CustomStr
         (lhs.file, lhs.jsonPath) < (rhs.file, rhs.jsonPath)
     }
 }
+
+/// A line and column (both from 1) in an input file, for tools that point at text (SARIF, editors).
+public struct SourceRegion: Sendable, Hashable, Codable {
+    public var startLine: Int
+    public var startColumn: Int
+
+    public init(startLine: Int, startColumn: Int) {
+        self.startLine = startLine
+        self.startColumn = startColumn
+    }
+
+    /// The line and column of a byte offset, counting UTF-8 bytes as columns (what SARIF's default encoding allows).
+    public init(byteOffset: Int, in bytes: [UInt8]) {
+        var line = 1
+        var lineStart = 0
+        for position in 0..<min(byteOffset, bytes.count) where bytes[position] == UInt8(ascii: "\n") {
+            line += 1
+            lineStart = position + 1
+        }
+        self.init(startLine: line, startColumn: byteOffset - lineStart + 1)
+    }
+}

@@ -26,13 +26,16 @@ struct FixBuilder {
             + " into a statement of its own, so the statement's other principals keep working, and give that statement the condition")
     }
 
-    mutating func addExternalID(weak: Bool) {
+    mutating func addExternalID(weak: Bool, vendors: [String] = []) {
         kinds.append(.addExternalID)
         if weak { removals.append("sts:ExternalId") }
         additions.append(ConditionAddition(op: "StringEquals", key: "sts:ExternalId", values: [Placeholder.externalID]))
         placeholders.append(Placeholder.externalID)
+        let issuer = vendors.isEmpty ? "the vendor" : vendors.joined(separator: " and ")
         sentences.append((weak ? "replace the weak sts:ExternalId condition with" : "add")
-            + " StringEquals sts:ExternalId set to the value the vendor issued to you (never a value you make up)")
+            + " StringEquals sts:ExternalId set to the value \(issuer) issued to you (never a value you make up)"
+            + (vendors.isEmpty ? "" : ": \(issuer) serves many customers, and without it any of them can have \(issuer) "
+                + "assume this role (the confused deputy)"))
     }
 
     mutating func addPrincipalOrgID(_ organization: String?) {

@@ -5,8 +5,13 @@ import TrustPathModel
 /// Decides the exact change that closes a trust statement for a set of actor kinds.
 public struct FixPlanner: Sendable {
     public let index: SnapshotIndex
+    /// Known vendors by account id: a fix for a vendor's trust names the vendor and the confused deputy.
+    public let vendorNames: [String: String]
 
-    public init(index: SnapshotIndex) { self.index = index }
+    public init(index: SnapshotIndex, vendorNames: [String: String] = [:]) {
+        self.index = index
+        self.vendorNames = vendorNames
+    }
 
     /// The kinds of actor a hop can come from, for choosing a fix.
     public enum ActorClass: String, Sendable, Hashable, Comparable, CaseIterable {
@@ -39,7 +44,10 @@ public struct FixPlanner: Sendable {
                 if !principal.service.isEmpty || !principal.federated.isEmpty || outsiders.count < principal.aws.count {
                     builder.splitOut(outsiders)
                 }
-                builder.addExternalID(weak: trustStatement.conditions.contains { $0.normalizedKey == "sts:externalid" })
+                // Vendors named by the statement itself, not by the actors: one statement gets one wording.
+                let vendors = Set(outsiders.compactMap { PrincipalReference($0).account.flatMap { vendorNames[$0] } }).sorted()
+                builder.addExternalID(weak: trustStatement.conditions.contains { $0.normalizedKey == "sts:externalid" },
+                                      vendors: vendors)
             } else {
                 builder.addPrincipalOrgID(index.organizationID)
             }

@@ -24,7 +24,8 @@ public struct RemediationPlan: Sendable {
     public var uncuttableTargets: [String]
 
     public static func make(_ result: AnalysisResult, chokeSeverity: Severity = .critical) -> RemediationPlan {
-        let planner = FixPlanner(index: result.index)
+        let vendors = Dictionary(result.entries.compactMap { entry in entry.name.map { (entry.id, $0) } }) { first, _ in first }
+        let planner = FixPlanner(index: result.index, vendorNames: vendors)
         let edges = AttackEdges(result)
         var findings = result.findings
         for position in findings.indices {

@@ -19,7 +19,7 @@ public struct DisplayNames: Sendable {
     public func entry(_ entry: Entry) -> String {
         switch entry.kind {
         case .public: "anyone (Principal *)"
-        case .externalAccount: "external account " + (entry.name.map { "\($0) \(entry.id)" } ?? entry.id)
+        case .externalAccount: entry.name.map { "vendor \($0) \(entry.id)" } ?? "external account \(entry.id)"
         case .service: "service \(entry.id)"
         case .federated: "federated \(FederatedNames.short(entry.id))"
         }

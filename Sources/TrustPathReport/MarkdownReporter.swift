@@ -1,10 +1,31 @@
 import TrustPathAnalysis
 import TrustPathModel
 
-/// A report sized for a pull-request comment.
+/// A report sized for a pull-request comment: the summary, a Mermaid diagram of the critical paths, the findings
+/// as tables, the fixes. GitHub refuses comments over 65,536 characters, so the lowest-ranked rows are left out
+/// (and counted) until the report fits.
 public enum MarkdownReporter {
-    public static func render(_ report: Report) -> String {
+    /// GitHub's limit for an issue or pull-request comment.
+    public static let commentLimit = 65_536
+    /// Critical chains drawn at most: Mermaid grows unreadable (and slow) well before the comment limit.
+    public static let diagramLimit = 25
+
+    /// The report in at most `limit` characters: every finding when they fit, otherwise the highest-ranked ones.
+    public static func render(_ report: Report, limit: Int = commentLimit) -> String {
         let names = DisplayNames(report)
+        var low = 0
+        var high = report.findings.count
+        let whole = text(report, names: names, rows: high)
+        if whole.count <= limit { return whole }
+        // The largest number of rows that fits, found by bisection: rendering is linear, the row count can be thousands.
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if text(report, names: names, rows: middle).count <= limit { low = middle } else { high = middle - 1 }
+        }
+        return text(report, names: names, rows: low)
+    }
+
+    static func text(_ report: Report, names: DisplayNames, rows: Int) -> String {
         var lines: [String] = []
         let summary = report.summary
         lines.append("## TrustPath: \(summary.findings) finding(s)")
@@ -15,41 +36,30 @@ public enum MarkdownReporter {
             lines.append("| \(severity.rawValue) | \(summary.bySeverity[severity.rawValue] ?? 0) |")
         }
         lines += inputProblems(report)
+        if summary.suppressed > 0 || summary.expiredAcceptances > 0 || summary.crownJewels > 0 {
+            lines.append("")
+            lines.append("Project file: \(summary.crownJewels) raised as crown jewels, \(summary.suppressed) hidden by accepted risks, "
+                + "\(summary.expiredAcceptances) whose acceptance expired.")
+        }
+        lines += criticalPaths(report, names: names)
+        let shown = Array(report.findings.prefix(rows))
         for category in [FindingCategory.crossAccount, .crossService] {
-            let findings = report.findings.filter { $0.category == category }
+            let findings = shown.filter { $0.category == category }
             guard !findings.isEmpty else { continue }
             lines.append("")
             lines.append(category == .crossAccount ? "### Cross-account and federation" : "### Cross-service")
             lines.append("")
             lines.append("| Severity | Path | Lacks | Trust statement |")
             lines.append("| --- | --- | --- | --- |")
-            for finding in findings {
-                let lacks = Set(finding.hops.flatMap(\.guardsMissing)).sorted().map { "`\($0)`" }.joined(separator: ", ")
-                let entryHop = finding.hops.first
-                let statement = entryHop?.statement.map { markdownSafe($0.file) + " #\($0.index)" } ?? ""
-                lines.append("| \(finding.severity.rawValue)\(finding.state == .conditional ? " (conditional)" : "") | "
-                    + "\(markdownSafe(names.path(finding))) | \(lacks) | \(statement) |")
-            }
+            lines += findings.map { row($0, names: names) }
         }
-        if !report.chokePoints.isEmpty {
+        if rows < report.findings.count {
             lines.append("")
-            lines.append("### Choke points: \(report.chokePoints.count) fix(es) remove every \(report.chokePointSeverity.rawValue) finding")
-            lines.append("")
-            lines += report.chokePoints.map { "- " + markdownSafe($0.summary) }
+            lines.append("_\(report.findings.count - rows) lower-ranked finding(s) left out to fit a pull-request comment "
+                + "(\(commentLimit) characters); `--format text` or `json` has them all._")
         }
-        if !report.fixes.isEmpty {
-            lines.append("")
-            lines.append("<details><summary>All fixes, ranked</summary>")
-            lines.append("")
-            lines.append("| Removes | Fix |")
-            lines.append("| --- | --- |")
-            for ranked in report.fixes {
-                let counts = Severity.allCases.compactMap { severity in ranked.removes[severity.rawValue].map { "\($0) \(severity.rawValue)" } }
-                lines.append("| \(counts.joined(separator: ", ")) | \(markdownSafe(ranked.fix.summary)) |")
-            }
-            lines.append("")
-            lines.append("</details>")
-        }
+        lines += acceptedRisks(report, names: names)
+        lines += fixes(report, rows: rows)
         if !report.assumptions.isEmpty {
             lines.append("")
             lines.append("<details><summary>Assumptions</summary>")
@@ -59,6 +69,65 @@ public enum MarkdownReporter {
             lines.append("</details>")
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    static func row(_ finding: Finding, names: DisplayNames) -> String {
+        let lacks = Set(finding.hops.flatMap(\.guardsMissing)).sorted().map { "`\($0)`" }.joined(separator: ", ")
+        let statement = finding.hops.first?.statement.map { markdownSafe($0.file) + " #\($0.index)" } ?? ""
+        var severity = finding.severity.rawValue + (finding.state == .conditional ? " (conditional)" : "")
+        if finding.crownJewel != nil { severity += " (crown jewel)" }
+        if finding.expiredAcceptance != nil { severity += " (acceptance expired)" }
+        var path = markdownSafe(names.path(finding))
+        if finding.note != nil { path += " — known vendor without sts:ExternalId: the confused deputy" }
+        return "| \(severity) | \(path) | \(lacks) | \(statement) |"
+    }
+
+    static func criticalPaths(_ report: Report, names: DisplayNames) -> [String] {
+        let critical = report.findings.filter { $0.severity == .critical }
+        guard !critical.isEmpty else { return [] }
+        var lines = ["", "### Critical paths", ""]
+        let diagram = MermaidDiagram.render(critical, names: names, limit: diagramLimit)
+        lines += diagram.text
+        if diagram.leftOut > 0 {
+            lines.append("")
+            lines.append("_\(diagram.leftOut) more critical path(s) not drawn; the tables below list them._")
+        }
+        return lines
+    }
+
+    static func acceptedRisks(_ report: Report, names: DisplayNames) -> [String] {
+        guard !report.suppressed.isEmpty else { return [] }
+        var lines = ["", "<details><summary>Accepted risks: \(report.suppressed.count) finding(s) hidden</summary>", "",
+                     "| Severity | Path | Accepted until | Reason |", "| --- | --- | --- | --- |"]
+        lines += report.suppressed.map { hidden in
+            "| \(hidden.finding.severity.rawValue) | \(markdownSafe(names.path(hidden.finding))) | \(markdownSafe(hidden.expires)) | "
+                + "\(markdownSafe(hidden.reason)) |"
+        }
+        return lines + ["", "</details>"]
+    }
+
+    static func fixes(_ report: Report, rows: Int) -> [String] {
+        var lines: [String] = []
+        if !report.chokePoints.isEmpty {
+            lines.append("")
+            lines.append("### Choke points: \(report.chokePoints.count) fix(es) remove every \(report.chokePointSeverity.rawValue) finding")
+            lines.append("")
+            lines += report.chokePoints.map { "- " + markdownSafe($0.summary) }
+        }
+        guard !report.fixes.isEmpty else { return lines }
+        lines.append("")
+        lines.append("<details><summary>All fixes, ranked</summary>")
+        lines.append("")
+        lines.append("| Removes | Fix |")
+        lines.append("| --- | --- |")
+        for ranked in report.fixes.prefix(rows) {
+            let counts = Severity.allCases.compactMap { severity in ranked.removes[severity.rawValue].map { "\($0) \(severity.rawValue)" } }
+            lines.append("| \(counts.joined(separator: ", ")) | \(markdownSafe(ranked.fix.summary)) |")
+        }
+        if report.fixes.count > rows { lines.append("\n_\(report.fixes.count - rows) lower-ranked fix(es) left out._") }
+        lines.append("")
+        lines.append("</details>")
+        return lines
     }
 }
 

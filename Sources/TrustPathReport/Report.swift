@@ -20,23 +20,43 @@ public struct Report: Sendable, Codable, Hashable {
     public var uncuttableTargets: [String]
     public var assumptions: [String]
     public var diagnostics: [Diagnostic]
+    /// Findings hidden by an unexpired accepted risk of the project file: not in `findings`, counted in `summary`.
+    public var suppressed: [SuppressedFinding]
 
     public static let currentSchemaVersion = 1
 
     public init(tool: ToolInfo = ToolInfo(), snapshot: SnapshotInfo, findings: [Finding], fixes: [RankedFix] = [],
                 chokePoints: [Fix] = [], chokePointSeverity: Severity = .critical, uncuttableTargets: [String] = [],
-                assumptions: [String], diagnostics: [Diagnostic]) {
+                assumptions: [String], diagnostics: [Diagnostic], suppressed: [SuppressedFinding] = []) {
         schemaVersion = Self.currentSchemaVersion
         self.tool = tool
         self.snapshot = snapshot
         self.findings = findings
-        self.summary = ReportSummary(findings: findings)
+        self.suppressed = suppressed
+        self.summary = ReportSummary(findings: findings, suppressed: suppressed.count)
         self.fixes = fixes
         self.chokePoints = chokePoints
         self.chokePointSeverity = chokePointSeverity
         self.uncuttableTargets = uncuttableTargets
         self.assumptions = assumptions
         self.diagnostics = diagnostics
+    }
+
+    // Reports saved in history before `suppressed` existed still decode.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        schemaVersion = try container.decode(Int.self, forKey: .schemaVersion)
+        tool = try container.decode(ToolInfo.self, forKey: .tool)
+        snapshot = try container.decode(SnapshotInfo.self, forKey: .snapshot)
+        summary = try container.decode(ReportSummary.self, forKey: .summary)
+        findings = try container.decode([Finding].self, forKey: .findings)
+        fixes = try container.decode([RankedFix].self, forKey: .fixes)
+        chokePoints = try container.decode([Fix].self, forKey: .chokePoints)
+        chokePointSeverity = try container.decode(Severity.self, forKey: .chokePointSeverity)
+        uncuttableTargets = try container.decode([String].self, forKey: .uncuttableTargets)
+        assumptions = try container.decode([String].self, forKey: .assumptions)
+        diagnostics = try container.decode([Diagnostic].self, forKey: .diagnostics)
+        suppressed = try container.decodeIfPresent([SuppressedFinding].self, forKey: .suppressed) ?? []
     }
 }
 
@@ -83,8 +103,14 @@ public struct ReportSummary: Sendable, Codable, Hashable {
     public var byCategory: [String: Int]
     public var byEntryKind: [String: Int]
     public var conditional: Int
+    /// Findings hidden by accepted risks (listed in the report's `suppressed`).
+    public var suppressed: Int
+    /// Findings whose accepted risk has expired: back in the list, flagged.
+    public var expiredAcceptances: Int
+    /// Findings raised by a crown-jewel rule.
+    public var crownJewels: Int
 
-    public init(findings: [Finding]) {
+    public init(findings: [Finding], suppressed: Int = 0) {
         self.findings = findings.count
         bySeverity = Dictionary(uniqueKeysWithValues: Severity.allCases.map { severity in
             (severity.rawValue, findings.filter { $0.severity == severity }.count)
@@ -92,5 +118,20 @@ public struct ReportSummary: Sendable, Codable, Hashable {
         byCategory = Dictionary(grouping: findings, by: \.category.rawValue).mapValues(\.count)
         byEntryKind = Dictionary(grouping: findings, by: \.entry.kind.rawValue).mapValues(\.count)
         conditional = findings.filter { $0.state == .conditional }.count
+        self.suppressed = suppressed
+        expiredAcceptances = findings.filter { $0.expiredAcceptance != nil }.count
+        crownJewels = findings.filter { $0.crownJewel != nil }.count
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        findings = try container.decode(Int.self, forKey: .findings)
+        bySeverity = try container.decode([String: Int].self, forKey: .bySeverity)
+        byCategory = try container.decode([String: Int].self, forKey: .byCategory)
+        byEntryKind = try container.decode([String: Int].self, forKey: .byEntryKind)
+        conditional = try container.decode(Int.self, forKey: .conditional)
+        suppressed = try container.decodeIfPresent(Int.self, forKey: .suppressed) ?? 0
+        expiredAcceptances = try container.decodeIfPresent(Int.self, forKey: .expiredAcceptances) ?? 0
+        crownJewels = try container.decodeIfPresent(Int.self, forKey: .crownJewels) ?? 0
     }
 }

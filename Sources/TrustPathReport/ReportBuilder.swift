@@ -13,6 +13,7 @@ public enum ReportBuilder {
     public static func build(_ result: AnalysisResult, plan: RemediationPlan, vendorNames: [String: String] = [:]) -> Report {
         let snapshot = result.index.snapshot
         var names: [String: String] = vendorNames
+        for entry in result.entries { if let name = entry.name { names[entry.id] = name } }
         for (id, member) in snapshot.organization?.members ?? [:] {
             if let name = member.name { names[id] = name }
         }
@@ -22,6 +23,6 @@ public enum ReportBuilder {
                                 accountNames: names)
         return Report(snapshot: info, findings: plan.findings, fixes: plan.rankedFixes, chokePoints: plan.chokePoints,
                       chokePointSeverity: plan.chokeSeverity, uncuttableTargets: plan.uncuttableTargets,
-                      assumptions: result.assumptions, diagnostics: result.diagnostics)
+                      assumptions: result.assumptions, diagnostics: result.diagnostics, suppressed: result.suppressed)
     }
 }

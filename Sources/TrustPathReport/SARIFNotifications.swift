@@ -9,7 +9,7 @@ extension SARIFReporter {
             if let hint = diagnostic.hint { text += " (\(hint))" }
             let locations = diagnostic.location.map { location in
                 [SARIF.Location(
-                    physicalLocation: SARIF.PhysicalLocation(artifactLocation: SARIF.ArtifactLocation(uri: uri(base, location.file))),
+                    physicalLocation: SARIF.PhysicalLocation(artifactLocation: artifact(base, location.file), region: nil),
                     logicalLocations: [SARIF.LogicalLocation(fullyQualifiedName: location.jsonPath, kind: "member")])]
             } ?? []
             return SARIF.Notification(level: diagnostic.severity == .error ? "error" : "warning",

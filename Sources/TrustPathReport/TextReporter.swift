@@ -15,6 +15,10 @@ public enum TextReporter {
         }.joined(separator: ", ")
             + " — \(summary.byCategory["cross-account"] ?? 0) cross-account, \(summary.byCategory["cross-service"] ?? 0) cross-service"
             + (summary.conditional > 0 ? ", \(summary.conditional) conditional" : ""))
+        if summary.suppressed > 0 || summary.expiredAcceptances > 0 || summary.crownJewels > 0 {
+            lines.append("Project file: \(summary.crownJewels) raised as crown jewels, \(summary.suppressed) hidden by accepted risks "
+                + "(listed at the end), \(summary.expiredAcceptances) whose acceptance expired")
+        }
         lines.append("Accounts analyzed: \(report.snapshot.analyzedAccounts.count); trusted accounts: \(report.snapshot.trustedAccounts)")
         for category in [FindingCategory.crossAccount, .crossService] {
             let findings = report.findings.filter { $0.category == category }
@@ -33,6 +37,14 @@ public enum TextReporter {
         }
         if report.findings.isEmpty { lines += ["", "No outside entry can reach any role."] }
         lines += RemediationText.render(report, style: style)
+        if !report.suppressed.isEmpty {
+            lines.append("")
+            lines.append(style.bold("Accepted risks (\(report.suppressed.count) finding(s) hidden)"))
+            for hidden in report.suppressed {
+                lines.append("  \(hidden.finding.severity.rawValue): " + terminalSafe(names.path(hidden.finding)))
+                lines.append("    accepted until \(terminalSafe(hidden.expires)): \(terminalSafe(hidden.reason))")
+            }
+        }
         if !report.assumptions.isEmpty {
             lines.append("")
             lines.append(style.bold("Assumptions"))
@@ -51,6 +63,13 @@ public enum TextReporter {
         var lines = ["  " + terminalSafe(names.path(finding))
             + (finding.state == .conditional ? style.dim("  [conditional]") : "")]
         lines.append("    target can: \(terminalSafe(finding.severityReason))")
+        if let jewel = finding.crownJewel {
+            lines.append(style.warn("    crown jewel (\(terminalSafe(jewel.rule))): raised from \(jewel.raisedFrom.rawValue)"))
+        }
+        if let expired = finding.expiredAcceptance {
+            lines.append(style.warn("    accepted risk EXPIRED on \(terminalSafe(expired.expired)): \(terminalSafe(expired.reason))"))
+        }
+        if let note = finding.note { lines.append("    why it matters: " + terminalSafe(note)) }
         for hop in finding.hops {
             var text = "    hop to \(terminalSafe(names.role(hop.to)))"
             if let statement = hop.statement {

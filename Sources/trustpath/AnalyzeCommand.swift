@@ -17,6 +17,8 @@ struct AnalyzeCommand: ParsableCommand {
           trustpath analyze Inputs/acme-2026-10
           trustpath analyze Inputs/acme-2026-10 --format sarif --output trustpath.sarif
           trustpath analyze Inputs/acme-2026-10 --fail-on high    # exit 1 when a high or critical finding exists
+          trustpath analyze Inputs/acme-2026-10 --format markdown --output pr-comment.md
+          trustpath analyze Inputs/acme-2026-10 --config audits/trustpath.yml    # vendors, crown jewels, accepted risks
           trustpath analyze Inputs/acme-2026-10 --diagrams Output/diagrams/acme-2026-10
         """
     )
@@ -34,19 +36,28 @@ struct AnalyzeCommand: ParsableCommand {
     var chokeSeverity: Severity = .critical
     @Option(help: "Also draw the diagrams (as `trustpath render` does) into this directory.")
     var diagrams: String?
+    @Option(help: "The project file (vendors, crown jewels, trusted accounts, accepted risks). Default: DIRECTORY/trustpath.yml when present.",
+            completion: .file(extensions: ["yml", "yaml"]))
+    var config: String?
 
     func validate() throws {
         guard maxPaths >= 1 else { throw ValidationError("--max-paths must be at least 1") }
     }
 
     func run() throws {
-        let snapshot = try SnapshotInput.load(directory)
-        let result = Analyzer.analyze(snapshot, options: AnalysisOptions(maxPaths: maxPaths))
+        let progress = Progress.start()
+        let input = try SnapshotInput.load(directory, config: config, progress: progress)
+        let snapshot = input.snapshot
+        let result = Analyzer.analyze(snapshot, options: input.options(maxPaths: maxPaths, progress: progress))
+        progress?.update("planning fixes for \(result.findings.count) findings…")
         var plan = RemediationPlan.make(result, chokeSeverity: chokeSeverity)
-        FixEdits.attach(to: &plan, index: result.index) { file in
+        let read = { (file: String) in
             FileManager.default.contents(atPath: URL(fileURLWithPath: directory).appendingPathComponent(file).path).map { [UInt8]($0) }
         }
+        FixEdits.attach(to: &plan, index: result.index, read: read)
+        StatementLines.attach(to: &plan, index: result.index, read: read)
         let report = ReportBuilder.build(result, plan: plan)
+        progress?.finish()
         let color = output == nil && format == .text && TerminalColor.enabled
         try OutputTarget(path: output).write(try format.render(report, options: RenderOptions(color: color)))
         if let diagrams {

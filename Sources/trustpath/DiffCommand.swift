@@ -73,8 +73,9 @@ enum DiffInput {
             }
             return (report, DiffSide(report: report, source: source, savedSnapshot: saved.reference), false)
         }
-        let snapshot = try SnapshotInput.load(source)
-        let report = ReportBuilder.build(Analyzer.analyze(snapshot))
+        let input = try SnapshotInput.load(source)
+        let snapshot = input.snapshot
+        let report = ReportBuilder.build(Analyzer.analyze(snapshot, options: input.options()))
         return (report, DiffSide(report: report, source: source), SnapshotInput.hasUnreadableInput(snapshot))
     }
 }

@@ -4,8 +4,8 @@ import ArgumentParser
 enum TrustPathExit {
     /// Findings at or above the `--fail-on` threshold.
     static let findings = ExitCode(1)
-    /// ArgumentParser's own code for usage errors.
-    static let usage = ExitCode.validationFailure
+    /// A usage error or a bad project file: nothing was analyzed.
+    static let usage = ExitCode(2)
     /// Input that could not be read (the rest was still analyzed and reported).
     static let badInput = ExitCode(3)
 }

@@ -19,10 +19,13 @@ struct ExplainCommand: ParsableCommand {
     @Argument(help: "The snapshot directory.") var directory: String
     @Option(help: "Who acts: *, an account id, a service name, a provider ARN, or a role ARN.") var from: String
     @Option(help: "The role ARN to reach.") var to: String
+    @Option(help: "The project file (vendors, crown jewels, trusted accounts, accepted risks). Default: DIRECTORY/trustpath.yml when present.",
+            completion: .file(extensions: ["yml", "yaml"]))
+    var config: String?
 
     func run() throws {
-        let snapshot = try SnapshotInput.load(directory)
-        let result = Analyzer.analyze(snapshot)
+        let input = try SnapshotInput.load(directory, config: config)
+        let result = Analyzer.analyze(input.snapshot, options: input.options())
         let actor = Self.actor(from, index: result.index)
         let evaluator = HopEvaluator(index: result.index)
         let direct = evaluator.evaluate(actor, to: to)

@@ -25,17 +25,22 @@ struct FixCommand: ParsableCommand {
     @Option(help: "Cut every finding at or above this severity with the fewest trust-statement fixes.")
     var severity: Severity = .critical
     @Flag(help: "Apply the fix of every finding instead of the choke points.") var all = false
+    @Option(help: "The project file (vendors, crown jewels, trusted accounts, accepted risks). Default: DIRECTORY/trustpath.yml when present.",
+            completion: .file(extensions: ["yml", "yaml"]))
+    var config: String?
 
     func run() throws {
-        let snapshot = try SnapshotInput.load(directory)
-        let result = Analyzer.analyze(snapshot)
+        let input = try SnapshotInput.load(directory, config: config)
+        let snapshot = input.snapshot
+        let result = Analyzer.analyze(snapshot, options: input.options())
         let plan = RemediationPlan.make(result, chokeSeverity: severity)
         let fixes = all ? Array(Set(plan.findings.compactMap(\.fix))).sorted() : plan.chokePoints
         let output = try FixApplier.apply(fixes, index: result.index) { file in
             [UInt8](try Data(contentsOf: URL(fileURLWithPath: directory).appendingPathComponent(file)))
         }
         let outURL = URL(fileURLWithPath: out)
-        for file in snapshot.files.map(\.path) {
+        // A project file given with --config lives outside the snapshot: it is not copied.
+        for file in snapshot.files.filter({ $0.kind != .projectConfig || config == nil }).map(\.path) {
             let target = outURL.appendingPathComponent("snapshot").appendingPathComponent(file).path
             if let patched = output.patchedFiles[file] {
                 try AtomicFile.write(patched, to: target)

@@ -31,6 +31,9 @@ struct RenderCommand: ParsableCommand {
     @Option(help: "Draw the overview one node per account when it would have more nodes than this.")
     var collapseAbove: Int = 150
     @Flag(help: "Write the overview only, no per-finding diagrams.") var overviewOnly = false
+    @Option(help: "The project file (vendors, crown jewels, trusted accounts, accepted risks). Default: DIRECTORY/trustpath.yml when present.",
+            completion: .file(extensions: ["yml", "yaml"]))
+    var config: String?
     @Option(help: "Chains to report per finding: the shortest plus alternatives of the same length.")
     var maxPaths: Int = 3
 
@@ -40,12 +43,22 @@ struct RenderCommand: ParsableCommand {
     }
 
     func run() throws {
-        let snapshot = try SnapshotInput.load(directory)
-        let result = Analyzer.analyze(snapshot, options: AnalysisOptions(maxPaths: maxPaths))
+        let progress = Progress.start()
+        let input = try SnapshotInput.load(directory, config: config, progress: progress)
+        let snapshot = input.snapshot
+        let result = Analyzer.analyze(snapshot, options: input.options(maxPaths: maxPaths, progress: progress))
+        progress?.update("drawing diagrams…")
         let report = ReportBuilder.build(result)
         let options = DiagramOptions(minimumSeverity: severity, target: target, entry: entry, account: account,
                                      collapseAbove: collapseAbove, perFinding: !overviewOnly)
-        let summary = try DiagramOutputCommand.write(report, to: output, options: options)
+        let summary: String
+        do {
+            summary = try DiagramOutputCommand.write(report, to: output, options: options)
+            progress?.finish()
+        } catch {
+            progress?.finish()
+            throw error
+        }
         print(summary)
         if SnapshotInput.hasUnreadableInput(snapshot) { throw TrustPathExit.badInput }
     }

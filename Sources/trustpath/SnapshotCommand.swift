@@ -51,7 +51,8 @@ struct SnapshotSaveCommand: ParsableCommand {
     }
 
     func run() throws {
-        let snapshot = try SnapshotInput.load(directory)
+        let input = try SnapshotInput.load(directory)
+        let snapshot = input.snapshot
         if SnapshotInput.hasUnreadableInput(snapshot), !allowIncomplete {
             let unreadable = snapshot.files.filter { $0.kind == .unreadable }.map(\.path)
             HistoryCLI.printError("\(unreadable.count) file(s) of \(directory) could not be read "
@@ -59,7 +60,7 @@ struct SnapshotSaveCommand: ParsableCommand {
                 + "(trustpath summary \(directory) says how) or pass --allow-incomplete")
             throw TrustPathExit.badInput
         }
-        let report = ReportBuilder.build(Analyzer.analyze(snapshot))
+        let report = ReportBuilder.build(Analyzer.analyze(snapshot, options: input.options()))
         let name = label ?? URL(fileURLWithPath: directory).standardizedFileURL.lastPathComponent
         let saved = try HistoryCLI.run { () throws(HistoryError) in
             let date = try takenAt.map { text throws(HistoryError) in try HistoryDate.parse(text) } ?? Date()

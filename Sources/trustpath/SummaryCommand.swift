@@ -6,7 +6,11 @@ struct SummaryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "summary",
         abstract: "Count what a snapshot directory holds and list every file and problem.",
-        discussion: "Example: trustpath summary Inputs/acme-2026-10 --format json"
+        discussion: """
+        Examples:
+          trustpath summary Inputs/acme-2026-10
+          trustpath summary Inputs/acme-2026-10 --format json --output summary.json
+        """
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
@@ -14,9 +18,12 @@ struct SummaryCommand: ParsableCommand {
     @Argument(help: "The snapshot directory (exported JSON files).") var directory: String
     @Option(help: "Output format: text or json.") var format: Format = .text
     @Option(name: .shortAndLong, help: "Write to this file instead of standard output.") var output: String?
+    @Option(help: "The project file (vendors, crown jewels, trusted accounts, accepted risks). Default: DIRECTORY/trustpath.yml when present.",
+            completion: .file(extensions: ["yml", "yaml"]))
+    var config: String?
 
     func run() throws {
-        let snapshot = try SnapshotInput.load(directory)
+        let snapshot = try SnapshotInput.load(directory, config: config).snapshot
         let summary = SnapshotSummary(snapshot: snapshot)
         let text = switch format {
         case .text: SummaryTextReporter.render(summary)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import TrustPathReport
 
 /// The `trustpath` command line: a thin front over the TrustPath library.
@@ -8,8 +9,11 @@ struct TrustPathCommand: ParsableCommand {
         commandName: "trustpath",
         abstract: "Find who outside your AWS organization can become which of your roles, and how to stop it.",
         discussion: """
-        Exit codes: 0 success; 1 findings at or above --fail-on; 2 usage error; 3 bad input \
-        (a file could not be read: the rest was analyzed and the problem is in the output).
+        Exit codes: 0 success; 1 findings at or above --fail-on; 2 usage error or bad project file \
+        (trustpath.yml); 3 bad input (a file could not be read: the rest was analyzed and the problem is in the output).
+
+        Shell completion: trustpath --generate-completion-script bash|zsh|fish
+        Manual page: swift package plugin generate-manual (writes .build/plugins/GenerateManual/outputs/trustpath/trustpath.1).
         """,
         version: TrustPathVersion.current,
         subcommands: [
@@ -18,4 +22,17 @@ struct TrustPathCommand: ParsableCommand {
         ],
         helpNames: [.short, .long]
     )
+
+    /// Runs the command, mapping ArgumentParser's usage errors (EX_USAGE, 64) to the documented code 2.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            guard code == .validationFailure else { exit(withError: error) }
+            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            Foundation.exit(TrustPathExit.usage.rawValue)
+        }
+    }
 }

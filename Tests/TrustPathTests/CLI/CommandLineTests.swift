@@ -1,24 +1,23 @@
 import Foundation
 import Testing
 
-/// The built `trustpath` binary, run as a user runs it: exit codes, messages on standard error, and a report of
-/// what could be read when part of the input could not.
+/// The built `trustpath` binary, run the way people and CI run it.
 @Suite("Command line")
 struct CommandLineTests {
-    /// `swift build --build-tests` puts the tool beside the test bundle.
-    static let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        .appendingPathComponent("trustpath")
+    /// Beside the test bundle (`swift build --build-tests` builds both into one directory).
+    static let binary: URL = {
+        let besideTests = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("trustpath")
+        if FileManager.default.isExecutableFile(atPath: besideTests.path) { return besideTests }
+        return Paths.packageRoot.appendingPathComponent(".build/debug/trustpath")
+    }()
 
-    struct Run {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
+    struct Run { var status: Int32; var stdout: String; var stderr: String }
 
     static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Run {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
+        process.currentDirectoryURL = Paths.packageRoot
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
@@ -31,114 +30,42 @@ struct CommandLineTests {
                    stderr: String(decoding: stderr, as: UTF8.self))
     }
 
-    static func snapshot(_ files: [String: String]) throws -> RenderTemporaryDirectory {
-        let directory = try RenderTemporaryDirectory()
-        for (name, text) in files {
-            try Data(text.utf8).write(to: directory.url.appendingPathComponent(name))
-        }
-        return directory
-    }
-
-    @Test func theBinaryIsBuilt() {
-        #expect(FileManager.default.isExecutableFile(atPath: Self.binary.path), "run `swift build --build-tests` first")
-    }
-
-    /// One broken file of two: exit 3, and the report still analyzes the good file and names the broken one.
-    @Test(arguments: ["text", "json", "markdown", "sarif"])
-    func oneBrokenFileStillReportsTheRest(format: String) throws {
-        let directory = try Self.snapshot([
-            "good.json": HostileGAAD.document([HostileGAAD.role("OpenRole")]),
-            "cut.json": String(HostileGAAD.document([HostileGAAD.role("Lost")]).prefix(120)),
-        ])
-        let run = try Self.run(["analyze", directory.path, "--format", format])
-        #expect(run.status == 3)
-        #expect(run.stdout.contains("OpenRole"), "the good file's finding is reported")
-        #expect(run.stdout.contains("cut.json"), "the broken file is named in the \(format) report")
-    }
-
-    @Test func findingsAtTheThresholdExitOne() throws {
-        let directory = try Self.snapshot(["good.json": HostileGAAD.document([HostileGAAD.role("OpenRole")])])
-        #expect(try Self.run(["analyze", directory.path, "--fail-on", "high"]).status == 1)
-        #expect(try Self.run(["analyze", directory.path, "--fail-on", "critical"]).status == 0)
-    }
-
-    @Test func missingAndEmptyDirectoriesExitThreeWithAMessage() throws {
-        let missing = try Self.run(["analyze", "/nonexistent/trustpath-snapshot"])
-        #expect(missing.status == 3)
-        #expect(missing.stderr.contains("/nonexistent/trustpath-snapshot"))
-        #expect(missing.stdout.isEmpty)
-        let empty = try RenderTemporaryDirectory()
-        let run = try Self.run(["summary", empty.path])
-        #expect(run.status == 3)
-        #expect(run.stderr.contains("get-account-authorization-details"), "says what to put there")
-    }
-
-    /// Usage errors exit 64 (EX_USAGE, ArgumentParser's code), apart from findings (1) and bad input (3).
-    @Test func usageErrorsExitSixtyFour() throws {
-        for arguments in [["analyze"], ["analyze", ".", "--format", "pdf"], ["analyze", ".", "--max-paths", "0"]] {
-            let run = try Self.run(arguments)
-            #expect(run.status == 64, "\(arguments)")
-            #expect(run.stderr.contains("Usage") || run.stderr.contains("Error"), "\(arguments) explains itself")
-        }
-    }
-
-    /// A report written with --output is whole or absent: a failing run leaves the earlier report as it was.
-    @Test func failedWriteKeepsTheEarlierReport() throws {
-        let directory = try Self.snapshot(["good.json": HostileGAAD.document([HostileGAAD.role("OpenRole")])])
-        let output = directory.url.appendingPathComponent("out/report.json").path
-        #expect(try Self.run(["analyze", directory.path, "--format", "json", "--output", output]).status == 0)
-        let before = try String(contentsOfFile: output, encoding: .utf8)
-        let run = try Self.run(["analyze", directory.url.appendingPathComponent("nothing-here").path,
-                                "--format", "json", "--output", output])
-        #expect(run.status == 3)
-        #expect(try String(contentsOfFile: output, encoding: .utf8) == before)
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: directory.url.appendingPathComponent("out").path)
-        #expect(leftovers == ["report.json"], "no temporary files left behind")
-    }
-
-    @Test func aPipeGetsNoEscapeCodes() throws {
-        let directory = try Self.snapshot(["good.json": HostileGAAD.document([HostileGAAD.role("OpenRole")])])
-        let run = try Self.run(["analyze", directory.path])
+    @Test func inAPipeTheReportHasNoEscapeCodes() throws {
+        let run = try Self.run(["analyze", "Inputs/acme-2026-10"], environment: ["NO_COLOR": ""])
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("vendor MonitoringCo 283745091623"))
         #expect(!run.stdout.contains("\u{1B}"))
-        #expect(!run.stderr.contains("\u{1B}"))
+        #expect(!run.stderr.contains("\u{1B}"), "no progress line when standard error is not a terminal")
     }
 
-    /// The inputs kept from fuzzing (and written to be hard) load without a crash, each problem reported.
-    @Test func fuzzRegressionInputsLoad() throws {
-        let fixtures = Paths.packageRoot.appendingPathComponent("Tests/TrustPathTests/Fixtures/fuzz")
-        let names = try FileManager.default.contentsOfDirectory(atPath: fixtures.path).sorted()
-        #expect(names.count >= 5)
-        let fuzz = Self.binary.deletingLastPathComponent().appendingPathComponent("trustpath-fuzz")
-        let process = Process()
-        process.executableURL = fuzz
-        process.arguments = names.map { fixtures.appendingPathComponent($0).path }
-        process.standardOutput = Pipe()
-        try process.run()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "the replay of the fuzz regressions crashed")
-        let summary = try Self.run(["summary", fixtures.path])
-        #expect(summary.status == 3, "the broken policy documents are errors")
-        #expect(summary.stdout.contains("url-encoded-depth-bomb.json"))
-        #expect(summary.stdout.contains("(256 levels)"), "a depth bomb's path is abbreviated")
+    @Test func aBadProjectFileStopsWithExitCode2AndSaysWhere() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("tp-bad-\(UUID().uuidString).yml")
+        try "accepted-risks:\n  - {entry: \"*\", target: \"*\", reason: r, expires: soon}\n".write(to: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let run = try Self.run(["analyze", "Inputs/acme-2026-10", "--config", file.path])
+        #expect(run.status == 2)
+        #expect(run.stdout.isEmpty)
+        #expect(run.stderr.contains("\(file.path):2: accepted-risks[0].expires: expected an expiry date YYYY-MM-DD, found \"soon\""))
     }
-}
 
-/// The closed loop a user runs: `trustpath fix` writes a fixed copy of the snapshot, and analyzing that copy
-/// finds no critical finding, on both demo snapshots.
-@Suite("Command line: fix closes the loop")
-struct FixLoopTests {
-    @Test(arguments: [Demo.october, Demo.november])
-    func fixedDemoSnapshotHasNoCriticalFinding(name: String) throws {
-        let out = try RenderTemporaryDirectory()
-        let input = Paths.inputs.appendingPathComponent(name).path
-        let before = try CommandLineTests.run(["analyze", input, "--fail-on", "critical"])
-        #expect(before.status == 1, "the demo has critical findings to fix")
-        let fix = try CommandLineTests.run(["fix", input, "--out", out.path])
-        #expect(fix.status == 0, "\(fix.stderr)")
-        let fixed = out.url.appendingPathComponent("snapshot").path
-        let after = try CommandLineTests.run(["analyze", fixed, "--fail-on", "critical", "--format", "json"])
-        #expect(after.status == 0, "critical findings remain after the choke-point fixes")
-        let script = try String(contentsOf: out.url.appendingPathComponent("apply-fixes.sh"), encoding: .utf8)
-        #expect(script.contains("aws iam update-assume-role-policy"))
+    @Test func aUsageErrorExitsWith2() throws {
+        #expect(try Self.run(["analyze"]).status == 2)
+        #expect(try Self.run(["analyze", "Inputs/acme-2026-10", "--fail-on", "dreadful"]).status == 2)
+    }
+
+    @Test(arguments: ["bash", "zsh", "fish"])
+    func completionScriptsAreGenerated(shell: String) throws {
+        let run = try Self.run(["--generate-completion-script", shell])
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("analyze") && run.stdout.contains("config") && run.stdout.contains("fail-on"))
+    }
+
+    @Test(arguments: ["summary", "analyze", "explain", "fix", "render", "diff", "snapshot", "snapshot save", "snapshot list",
+                      "snapshot show", "history"])
+    func everyCommandsHelpHasExamples(command: String) throws {
+        let run = try Self.run(command.split(separator: " ").map(String.init) + ["--help"])
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("Example"), "\(command) --help has no example")
+        #expect(run.stdout.contains("trustpath \(command)"), "\(command) --help shows no invocation of itself")
     }
 }

@@ -18,6 +18,7 @@ struct RoleSpec {
     var path = "/"
     var partition = "aws"
     var roleID: String?
+    var tags: [String: String] = [:]
 
     var arn: String { "arn:\(partition):iam::\(account):role\(path)\(name)" }
 }
@@ -73,11 +74,12 @@ struct TestWorld {
             ", \"PermissionsBoundary\": {\"PermissionsBoundaryType\": \"Policy\", \"PermissionsBoundaryArn\": \"\($0)\"}"
         } ?? ""
         let id = role.roleID ?? "AROA\(role.account)\(String(format: "%05d", serial))"
+        let tags = role.tags.sorted { $0.key < $1.key }.map { "{\"Key\": \"\($0.key)\", \"Value\": \"\($0.value)\"}" }
         return """
         {"RoleName": "\(role.name)", "Path": "\(role.path)", "Arn": "\(role.arn)", "RoleId": "\(id)",
          "AssumeRolePolicyDocument": {"Version": "2012-10-17", "Statement": \(role.trust)},
          "RolePolicyList": [\(inline.joined(separator: ","))], "AttachedManagedPolicies": [\(managed.joined(separator: ","))],
-         "Tags": []\(boundary)}
+         "Tags": [\(tags.joined(separator: ","))]\(boundary)}
         """
     }
 

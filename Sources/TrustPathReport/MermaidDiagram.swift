@@ -1,0 +1,59 @@
+import TrustPathAnalysis
+import TrustPathModel
+
+/// A Mermaid `flowchart LR` of findings' chains, for Markdown that GitHub renders: one node per entry or role,
+/// one edge per hop (labelled with what it lacks), entries outlined in red.
+enum MermaidDiagram {
+    /// The fenced diagram of at most `limit` findings' primary chains, and how many were left out.
+    static func render(_ findings: [Finding], names: DisplayNames, limit: Int) -> (text: [String], leftOut: Int) {
+        let drawn = Array(findings.prefix(limit))
+        var nodeIDs: [String: String] = [:]
+        var nodeLines: [String] = []
+        var edgeLines: [String] = []
+        var seenEdges: Set<String> = []
+        var entryNodes: [String] = []
+        func node(_ key: String, label: String) -> String {
+            if let id = nodeIDs[key] { return id }
+            let id = "n\(nodeIDs.count)"
+            nodeIDs[key] = id
+            nodeLines.append("  \(id)[\"\(escape(label))\"]")
+            return id
+        }
+        for finding in drawn {
+            var previous = node("entry:" + finding.entry.id, label: names.entry(finding.entry))
+            if !entryNodes.contains(previous) { entryNodes.append(previous) }
+            for hop in finding.hops {
+                let current = node(hop.to, label: names.role(hop.to))
+                let lacks = hop.guardsMissing + (hop.weakGuards.isEmpty ? [] : ["weak sts:ExternalId"])
+                let edge = lacks.isEmpty ? "  \(previous) --> \(current)"
+                    : "  \(previous) -->|\"\(escape("lacks " + lacks.joined(separator: ", ")))\"| \(current)"
+                if seenEdges.insert(edge).inserted { edgeLines.append(edge) }
+                previous = current
+            }
+        }
+        var lines = ["```mermaid", "flowchart LR"] + nodeLines + edgeLines
+        if !entryNodes.isEmpty {
+            lines.append("  classDef entry stroke:#c00,stroke-width:2px")
+            lines.append("  class \(entryNodes.joined(separator: ",")) entry")
+        }
+        lines.append("```")
+        return (lines, findings.count - drawn.count)
+    }
+
+    /// Mermaid label text: anything but plain letters, digits and a few safe marks becomes an entity code
+    /// (`#34;`), so quotes, brackets, pipes, backticks and HTML cannot end the label, the edge or the code fence.
+    static func escape(_ text: String) -> String {
+        let safe = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 .,:/_@()+=-")
+        var result = ""
+        for scalar in text.unicodeScalars {
+            if scalar.value < 0x80, safe.contains(Character(scalar)) {
+                result.unicodeScalars.append(scalar)
+            } else if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) {
+                result += " "
+            } else {
+                result += "#\(scalar.value);"
+            }
+        }
+        return result
+    }
+}

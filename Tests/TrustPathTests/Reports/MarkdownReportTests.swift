@@ -1,0 +1,45 @@
+import Testing
+import TrustPathAnalysis
+@testable import TrustPathReport
+
+/// The pull-request report: a Mermaid diagram whose labels cannot break out, and a size GitHub accepts.
+@Suite("Markdown for pull requests")
+struct MarkdownReportTests {
+    @Test func mermaidLabelsEscapeEverythingThatCouldEndThem() {
+        let escaped = MermaidDiagram.escape("a\"b]c[d|e`f<g>h#i;j\nk{l}")
+        for forbidden in ["\"", "]", "[", "|", "`", "<", ">", "\n", "{", "}"] {
+            #expect(!escaped.contains(forbidden), "\(forbidden) in \(escaped)")
+        }
+        #expect(escaped.contains("#34;") && escaped.contains("#93;") && escaped.contains("#96;"))
+        #expect(MermaidDiagram.escape("ci-deployer (poc 381491851702)") == "ci-deployer (poc 381491851702)")
+    }
+
+    @Test func theDemoDrawsItsCriticalPaths() throws {
+        let markdown = MarkdownReporter.render(try Demo.report(Demo.october))
+        #expect(markdown.contains("```mermaid\nflowchart LR\n"))
+        #expect(markdown.contains("vendor MonitoringCo 283745091623"))
+        #expect(markdown.contains("-->|\"lacks sts:ExternalId\"|"))
+    }
+
+    @Test func aLongReportIsCutToTheLimitAndSaysHowManyWereLeftOut() throws {
+        var report = try Demo.report(Demo.november)
+        let one = report.findings[0]
+        report.findings = (0..<2_000).map { position in
+            var copy = one
+            copy.target = one.target + "-\(position)"
+            copy.path[copy.path.count - 1] = copy.target
+            return copy
+        }
+        let full = MarkdownReporter.render(report, limit: .max)
+        #expect(full.count > MarkdownReporter.commentLimit)
+        let capped = MarkdownReporter.render(report)
+        #expect(capped.count <= MarkdownReporter.commentLimit)
+        #expect(capped.contains("lower-ranked finding(s) left out to fit a pull-request comment"))
+        #expect(capped.contains("more critical path(s) not drawn"))
+    }
+
+    @Test func aShortReportIsNotCut() throws {
+        let markdown = MarkdownReporter.render(try Demo.report(Demo.october))
+        #expect(!markdown.contains("left out"))
+    }
+}
