@@ -28,13 +28,19 @@ struct GuardAnalysis {
         let presentSet = Set(present.map { $0.lowercased() })
         let hasWeakExternalID = weak.contains { $0.lowercased().contains("sts:externalid") }
         func lacks(_ key: String) -> Bool { !presentSet.contains(key.lowercased()) }
+        let lacksOrgGuard = lacks("aws:PrincipalOrgID") && lacks("aws:PrincipalArn") && lacks("aws:PrincipalAccount")
         switch actor {
         case .anyone:
-            if lacks("aws:PrincipalOrgID") && lacks("aws:PrincipalArn") && lacks("aws:PrincipalAccount") {
+            if lacksOrgGuard { missing = ["aws:PrincipalOrgID"] }
+        case .externalAccount(let id):
+            // An account the statement names is a partner, closed by the secret it issues; one that only passes
+            // a `"*"` principal is closed the way the public is, by limiting the statement to the organization.
+            let named = statement?.principal?.aws.contains { PrincipalReference($0).account == id } ?? false
+            if named {
+                if lacks("sts:ExternalId") || hasWeakExternalID { missing = ["sts:ExternalId"] }
+            } else if lacksOrgGuard {
                 missing = ["aws:PrincipalOrgID"]
             }
-        case .externalAccount:
-            if lacks("sts:ExternalId") || hasWeakExternalID { missing = ["sts:ExternalId"] }
         case .service:
             missing = ["aws:SourceArn", "aws:SourceAccount"].filter(lacks)
             if missing.count < 2, !lacks("aws:SourceOrgID") || !lacks("aws:SourceOrgPaths") { missing = [] }

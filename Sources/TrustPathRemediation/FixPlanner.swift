@@ -38,9 +38,10 @@ public struct FixPlanner: Sendable {
             restrictPrincipal(trustStatement, role: role, sessions: actors, into: &builder)
         } else if classes.contains(.outsider) {
             let accounts = Set(actors.compactMap { if case .externalAccount(let id) = $0 { id } else { nil } })
-            if accounts.count == actors.count {
-                let principal = trustStatement.principal ?? PrincipalSet()
-                let outsiders = principal.aws.filter { PrincipalReference($0).account.map(accounts.contains) ?? false }
+            let principal = trustStatement.principal ?? PrincipalSet()
+            let outsiders = principal.aws.filter { PrincipalReference($0).account.map(accounts.contains) ?? false }
+            // Accounts that only pass a `"*"` principal have no ExternalId to give: close the statement to the org.
+            if accounts.count == actors.count, !outsiders.isEmpty {
                 if !principal.service.isEmpty || !principal.federated.isEmpty || outsiders.count < principal.aws.count {
                     builder.splitOut(outsiders)
                 }

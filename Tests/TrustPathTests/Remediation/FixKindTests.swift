@@ -47,6 +47,17 @@ struct FixKindTests {
         try check(world(trust("{\"AWS\": \"*\"}")), fixOf: .anyone, expecting: .addPrincipalOrgID)
     }
 
+    /// The bystander's account 900000000009 is an entry; a `"*"` trust admits it too, but it has no ExternalId to
+    /// offer there: the statement lacks the organization guard, and that is the fix.
+    @Test func principalOrgIDForAnOutsideAccountPassingAPublicTrust() throws {
+        let world = world(trust("{\"AWS\": \"*\"}"))
+        let finding = try #require(world.analyze().findings.first {
+            $0.entry.id == "900000000009" && $0.target.hasSuffix(":role/Target")
+        })
+        #expect(finding.hops.first?.guardsMissing == ["aws:PrincipalOrgID"])
+        try check(world, fixOf: .externalAccount("900000000009"), expecting: .addPrincipalOrgID)
+    }
+
     @Test func sourceConditionsForAService() throws {
         try check(world(trust("{\"Service\": \"sns.amazonaws.com\"}")), fixOf: .service("sns.amazonaws.com"), expecting: .addSourceConditions)
     }
