@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TrustPathAnalysis
 import TrustPathJSON
 import TrustPathReport
 
@@ -22,6 +23,23 @@ struct SARIFSchemaTests {
     func demoSARIFValidatesAgainstTheSchema(snapshot: String) throws {
         let problems = try Self.schema().validate(try Self.sarif(snapshot))
         #expect(problems.isEmpty, "\(problems.prefix(10))")
+    }
+
+    /// Unreadable input is reported as tool-execution notifications at the file and JSON path; still valid SARIF.
+    @Test(.enabled(if: schemaExists, "../shared/schemas/sarif-2.1.0.json is not beside the checkout"))
+    func inputProblemsBecomeValidNotifications() throws {
+        let snapshot = HostileGAAD.load([("good.json", HostileGAAD.document([HostileGAAD.role("OpenRole")])),
+                                         ("cut.json", String(HostileGAAD.document([HostileGAAD.role("Lost")]).prefix(120)))])
+        let sarif = try JSONParser.parse(try OutputFormat.sarif.render(ReportBuilder.build(Analyzer.analyze(snapshot))))
+        let problems = try Self.schema().validate(sarif)
+        #expect(problems.isEmpty, "\(problems.prefix(10))")
+        let notifications = sarif["runs"]?.arrayValue?.first?["invocations"]?.arrayValue?.first?["toolExecutionNotifications"]?
+            .arrayValue ?? []
+        let cut = try #require(notifications.first)
+        #expect(cut["level"]?.scalarText == "error")
+        #expect(cut["locations"]?.arrayValue?.first?["physicalLocation"]?["artifactLocation"]?["uri"]?.scalarText?
+            .hasSuffix("cut.json") == true)
+        #expect(cut["descriptor"]?["id"]?.scalarText == "invalid-json")
     }
 
     @Test(.enabled(if: schemaExists, "../shared/schemas/sarif-2.1.0.json is not beside the checkout"))
