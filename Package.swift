@@ -43,10 +43,16 @@ let package = Package(
             "TrustPathReport", "TrustPathRender", "TrustPathHistory",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // synthetic organizations, for the scale tests and the benchmark
+        .target(name: "TrustPathSynthetic"),
+        .executableTarget(name: "trustpath-bench", dependencies: [
+            "TrustPathSynthetic", "TrustPathIngest", "TrustPathEngine", "TrustPathAnalysis", "TrustPathRemediation",
+            "TrustPathReport", "TrustPathRender", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
         .testTarget(name: "TrustPathTests", dependencies: [
             "TrustPathJSON", "TrustPathModel", "TrustPathIngest", "TrustPathEngine",
             "TrustPathAnalysis", "TrustPathRemediation", "TrustPathReport",
-            "TrustPathRender", "TrustPathHistory",
+            "TrustPathRender", "TrustPathHistory", "TrustPathSynthetic",
         ], resources: [.copy("Fixtures")]),
     ],
     swiftLanguageModes: [.v6]

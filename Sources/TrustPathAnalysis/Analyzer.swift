@@ -33,7 +33,12 @@ public struct AnalysisResult: Sendable {
 /// Runs the search from every entry and turns each reachable (entry, role) pair into a finding.
 public enum Analyzer {
     public static func analyze(_ snapshot: Snapshot, options: AnalysisOptions = AnalysisOptions()) -> AnalysisResult {
-        let index = SnapshotIndex(snapshot)
+        analyze(index: SnapshotIndex(snapshot), options: options)
+    }
+
+    /// The same, from an index already built (the benchmark times the index on its own).
+    public static func analyze(index: SnapshotIndex, options: AnalysisOptions = AnalysisOptions()) -> AnalysisResult {
+        let snapshot = index.snapshot
         let graph = AttackGraph(index: index)
         let actors = EntryDiscovery.entries(in: index)
         let severities = Mutex<[String: (Severity, String)]>([:])
