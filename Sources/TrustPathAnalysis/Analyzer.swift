@@ -9,10 +9,13 @@ public struct AnalysisOptions: Sendable {
     public var maxPaths: Int
     /// Names of known vendor accounts, by account id.
     public var vendorNames: [String: String]
+    /// Search from the entries on every core; false searches one entry after another (results are the same).
+    public var parallel: Bool
 
-    public init(maxPaths: Int = 3, vendorNames: [String: String] = [:]) {
+    public init(maxPaths: Int = 3, vendorNames: [String: String] = [:], parallel: Bool = true) {
         self.maxPaths = max(1, maxPaths)
         self.vendorNames = vendorNames
+        self.parallel = parallel
     }
 }
 
@@ -41,20 +44,16 @@ public enum Analyzer {
         let snapshot = index.snapshot
         let graph = AttackGraph(index: index)
         let actors = EntryDiscovery.entries(in: index)
-        let severities = Mutex<[String: (Severity, String)]>([:])
+        let severities = SeverityCache(index: index)
         let perEntry = Mutex([[Finding]](repeating: [], count: actors.count))
 
-        DispatchQueue.concurrentPerform(iterations: actors.count) { position in
+        @Sendable func search(_ position: Int) -> [Finding] {
             let actor = actors[position]
             let entry = Entry(actor, name: vendorName(actor, options)) ?? Entry(kind: .public, id: "*")
             var findings: [Finding] = []
             for (target, state, chains) in PathSearch(graph: graph, entry: actor, maxPaths: options.maxPaths).run() {
                 guard let role = index.rolesByARN[target], let chain = chains.first else { continue }
-                let severity = severities.withLock { $0[target] } ?? {
-                    let judged = SeverityClassifier.classify(PermissionProbe(role: role, index: index))
-                    severities.withLock { $0[target] = judged }
-                    return judged
-                }()
+                let severity = severities.severity(of: role)
                 findings.append(Finding(
                     id: Finding.identity(entry: entry, target: target), entry: entry, target: target,
                     targetAccount: role.account, targetRoleID: role.roleID, severity: severity.0,
@@ -62,7 +61,18 @@ public enum Analyzer {
                     state: state, path: [entry.id] + chain.map(\.target), hops: chain.map(Hop.init),
                     alternatives: chains.dropFirst().map { [entry.id] + $0.map(\.target) }))
             }
-            perEntry.withLock { $0[position] = findings }
+            return findings
+        }
+        if options.parallel {
+            DispatchQueue.concurrentPerform(iterations: actors.count) { position in
+                let found = search(position)
+                perEntry.withLock { $0[position] = found }
+            }
+        } else {
+            for position in actors.indices {
+                let found = search(position)
+                perEntry.withLock { $0[position] = found }
+            }
         }
         let findings = perEntry.withLock { $0.flatMap { $0 } }.sorted(by: Finding.ranked)
         return AnalysisResult(findings: findings,
