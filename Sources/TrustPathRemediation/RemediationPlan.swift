@@ -1,3 +1,5 @@
+import Foundation
+import Synchronization
 import TrustPathAnalysis
 import TrustPathEngine
 
@@ -35,15 +37,19 @@ public struct RemediationPlan: Sendable {
         let solution = ChokePointSolver.solve(edges, targets: targets, planner: planner)
         let candidates = Set(findings.compactMap(\.fix) + solution.fixes)
         let severities = Dictionary(result.findings.map { ($0.id, $0.severity) }, uniquingKeysWith: { first, _ in first })
-        let before = edges.reachablePairs { _ in false }
-        let ranked = candidates.map { fix -> RankedFix in
-            let after = edges.reachablePairs { AttackEdges.closes([fix.statement: fix], $0) }
-            let removed = before.subtracting(after).filter { severities[$0] != nil }.sorted()
+        let impact = FixImpact(edges)
+        let fixes = Array(candidates)
+        let rankedByPosition = Mutex([RankedFix?](repeating: nil, count: fixes.count))
+        DispatchQueue.concurrentPerform(iterations: fixes.count) { position in
+            let fix = fixes[position]
+            let removed = impact.removedPairs(by: fix).filter { severities[$0] != nil }.sorted()
             var counts: [String: Int] = [:]
             for id in removed { counts[severities[id]?.rawValue ?? "low", default: 0] += 1 }
             let score = removed.reduce(0) { total, id in total + weight(severities[id] ?? .low) }
-            return RankedFix(fix: fix, removes: counts, removedFindings: removed, score: score)
-        }.sorted { ($0.score, $1.fix.id) > ($1.score, $0.fix.id) }
+            let rankedFix = RankedFix(fix: fix, removes: counts, removedFindings: removed, score: score)
+            rankedByPosition.withLock { $0[position] = rankedFix }
+        }
+        let ranked = rankedByPosition.withLock { $0.compactMap { $0 } }.sorted { ($0.score, $1.fix.id) > ($1.score, $0.fix.id) }
         return RemediationPlan(findings: findings, rankedFixes: ranked, chokePoints: solution.fixes,
                                chokeSeverity: chokeSeverity, uncuttableTargets: solution.uncuttableTargets)
     }
