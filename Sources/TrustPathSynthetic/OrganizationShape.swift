@@ -18,6 +18,9 @@ public struct OrganizationShape: Sendable, Hashable, Codable {
         self.managedPolicyVersions = max(1, managedPolicyVersions)
     }
 
+    public var roles: Int { accounts * rolesPerAccount }
+    public var users: Int { accounts * usersPerAccount }
+
     public var organizationID: String { "o-syn\(String(seed % 1_000_000, radix: 36).padded(7))" }
     public var rootID: String { "r-syn\(String(seed % 1000, radix: 36).padded(2))" }
     public var managementAccount: String { accountID(0) }

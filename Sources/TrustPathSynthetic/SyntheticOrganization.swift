@@ -13,6 +13,13 @@ public struct SyntheticOrganization: Sendable {
         public var bytes: Int
         public var roles: Int
         public var users: Int
+
+        public init(files: Int, bytes: Int, roles: Int, users: Int) {
+            self.files = files
+            self.bytes = bytes
+            self.roles = roles
+            self.users = users
+        }
     }
 
     /// The files of the organization, in memory: for tests and small shapes.
@@ -50,8 +57,7 @@ public struct SyntheticOrganization: Sendable {
         }
         if let failure = failures.first { throw SyntheticWriteError(message: failure) }
         let files = (try? FileManager.default.contentsOfDirectory(atPath: directory).count) ?? 0
-        return Summary(files: files, bytes: bytes.total, roles: shape.accounts * shape.rolesPerAccount,
-                       users: shape.accounts * shape.usersPerAccount)
+        return Summary(files: files, bytes: bytes.total, roles: shape.roles, users: shape.users)
     }
 }
 

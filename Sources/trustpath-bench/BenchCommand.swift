@@ -24,6 +24,7 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Write the organization here (default: a new temporary directory).") var directory: String?
     @Flag(help: "Keep the generated directory.") var keep = false
     @Flag(help: "Only generate the organization.") var generateOnly = false
+    @Flag(help: "Use the organization already in --directory (generated before with the same options).") var reuse = false
     @Flag(help: "Also render the overview diagram to SVG with Graphviz.") var svg = false
     @Flag(help: "Print the result as one JSON line instead of a Markdown table row.") var json = false
 
@@ -36,7 +37,12 @@ struct BenchCommand: ParsableCommand {
         let shape = OrganizationShape(accounts: accounts, rolesPerAccount: rolesPerAccount, usersPerAccount: usersPerAccount,
                                       seed: seed, managedPolicyVersions: policyVersions)
         let target = directory ?? NSTemporaryDirectory() + "trustpath-bench-\(accounts)-\(ProcessInfo.processInfo.processIdentifier)"
-        let (summary, generate) = try Measure.seconds { try SyntheticOrganization(shape).write(to: target) }
+        let (summary, generate) = try Measure.seconds { () -> SyntheticOrganization.Summary in
+            guard reuse, directory != nil else { return try SyntheticOrganization(shape).write(to: target) }
+            let files = (try? FileManager.default.contentsOfDirectory(atPath: target).count) ?? 0
+            return SyntheticOrganization.Summary(files: files, bytes: Measure.directoryBytes(target), roles: shape.roles,
+                                                 users: shape.users)
+        }
         defer { if !keep && directory == nil { try? FileManager.default.removeItem(atPath: target) } }
         var row = BenchRow(accounts: accounts, roles: summary.roles, users: summary.users, inputBytes: summary.bytes,
                            files: summary.files, generate: generate, load: 0, evaluate: 0, search: 0, remediate: 0, report: 0,
