@@ -29,9 +29,14 @@ public struct RemediationPlan: Sendable {
         let planner = FixPlanner(index: result.index)
         let edges = AttackEdges(result)
         var findings = result.findings
+        // Every finding through one entry statement from one entry gets the same fix: plan it once.
+        var planned: [StatementReference: [Actor: Fix?]] = [:]
         for position in findings.indices {
             guard let entryHop = findings[position].hops.first, let statement = entryHop.statement else { continue }
-            findings[position].fix = planner.fix(for: statement, closing: [findings[position].entry.actor])
+            let actor = findings[position].entry.actor
+            let fix = planned[statement]?[actor] ?? planner.fix(for: statement, closing: [actor])
+            planned[statement, default: [:]][actor] = .some(fix)
+            findings[position].fix = fix
         }
         let targets = Set(result.findings.filter { $0.severity <= chokeSeverity }.map(\.target))
         let solution = ChokePointSolver.solve(edges, targets: targets, planner: planner)

@@ -16,6 +16,8 @@ struct BenchRow: Codable {
     var render: Double
     var findings: Int
     var peakResidentBytes: Int
+    /// The report stage in parts: building the report value, JSON, text.
+    var reportParts: [String: Double] = [:]
 
     /// From load to render: what `trustpath analyze` plus a diagram costs.
     var total: Double { load + evaluate + search + remediate + report + render }

@@ -30,9 +30,10 @@ struct Pipeline {
             return plan
         }
         let (_, report) = try Measure.seconds { () -> Int in
-            let report = ReportBuilder.build(result, plan: plan)
-            let json = try OutputFormat.json.render(report)
-            let text = try OutputFormat.text.render(report)
+            let (report, build) = Measure.seconds { ReportBuilder.build(result, plan: plan) }
+            let (json, jsonTime) = try Measure.seconds { try OutputFormat.json.render(report) }
+            let (text, textTime) = try Measure.seconds { try OutputFormat.text.render(report) }
+            row.reportParts = ["build": build, "json": jsonTime, "text": textTime]
             return json.utf8.count + text.utf8.count
         }
         let built = ReportBuilder.build(result, plan: plan)
