@@ -16,7 +16,7 @@ public enum FixEdits {
         }
         let files = byFile.keys.sorted()
         let edits = Mutex<[Fix: FileEdit]>([:])
-        DispatchQueue.concurrentPerform(iterations: files.count) { position in
+        @Sendable func editFile(_ position: Int) {
             let file = files[position]
             guard let bytes = read(file), let fileFixes = byFile[file] else { return }
             let located = fileFixes.compactMap { fix -> (Fix, JSONPath)? in
@@ -30,6 +30,12 @@ public enum FixEdits {
                 ranges[path].flatMap { edit(fix, file: file, range: $0, bytes: bytes) }.map { (fix, $0) }
             }
             edits.withLock { for (fix, edit) in made { $0[fix] = edit } }
+        }
+        // Threads only for snapshots of many files.
+        if files.count >= 16 {
+            DispatchQueue.concurrentPerform(iterations: files.count) { editFile($0) }
+        } else {
+            files.indices.forEach(editFile)
         }
         let byFix = edits.withLock { $0 }
         for position in plan.findings.indices {

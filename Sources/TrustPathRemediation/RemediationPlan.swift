@@ -45,7 +45,7 @@ public struct RemediationPlan: Sendable {
         let impact = FixImpact(edges)
         let fixes = Array(candidates)
         let rankedByPosition = Mutex([RankedFix?](repeating: nil, count: fixes.count))
-        DispatchQueue.concurrentPerform(iterations: fixes.count) { position in
+        @Sendable func rank(_ position: Int) {
             let fix = fixes[position]
             let removed = impact.removedPairs(by: fix).filter { severities[$0] != nil }.sorted()
             var counts: [String: Int] = [:]
@@ -53,6 +53,12 @@ public struct RemediationPlan: Sendable {
             let score = removed.reduce(0) { total, id in total + weight(severities[id] ?? .low) }
             let rankedFix = RankedFix(fix: fix, removes: counts, removedFindings: removed, score: score)
             rankedByPosition.withLock { $0[position] = rankedFix }
+        }
+        // Threads only when there are many fixes to rank.
+        if fixes.count >= 64 {
+            DispatchQueue.concurrentPerform(iterations: fixes.count) { rank($0) }
+        } else {
+            fixes.indices.forEach(rank)
         }
         let ranked = rankedByPosition.withLock { $0.compactMap { $0 } }.sorted { ($0.score, $1.fix.id) > ($1.score, $0.fix.id) }
         return RemediationPlan(findings: findings, rankedFixes: ranked, chokePoints: solution.fixes,

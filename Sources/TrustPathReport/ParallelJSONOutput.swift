@@ -31,18 +31,25 @@ extension JSONOutput {
         guard !values.isEmpty else { return [] }
         let size = max(1, requested)
         let count = (values.count + size - 1) / size
-        let results = Mutex([Result<String, any Error>?](repeating: nil, count: count))
-        DispatchQueue.concurrentPerform(iterations: count) { slice in
+        @Sendable func encodeSlice(_ slice: Int) -> Result<String, any Error> {
             let part = Array(values[(slice * size)..<min(values.count, (slice + 1) * size)])
-            let result = Result { () throws -> String in
+            return Result { () throws -> String in
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
                 return shifted(try encoder.encode(part))
             }
+        }
+        // Threads only pay off for long lists; short ones are encoded here, slice after slice.
+        guard count >= 8 else { return try (0..<count).map { try encodeSlice($0).get() } }
+        let results = Mutex([Result<String, any Error>?](repeating: nil, count: count))
+        DispatchQueue.concurrentPerform(iterations: count) { slice in
+            let result = encodeSlice(slice)
             results.withLock { $0[slice] = result }
         }
         return try results.withLock { $0 }.map { result in
-            guard let result else { throw EncodingError.invalidValue(values, .init(codingPath: [], debugDescription: "slice not encoded")) }
+            guard let result else {
+                throw EncodingError.invalidValue(values, .init(codingPath: [], debugDescription: "slice not encoded"))
+            }
             return try result.get()
         }
     }

@@ -37,10 +37,9 @@ struct Pipeline {
             return json.utf8.count + text.utf8.count
         }
         let built = ReportBuilder.build(result, plan: plan)
-        let (_, render) = try Measure.seconds { () -> Int in
-            let dot = DiagramBuilder.overview(built)
-            guard renderImage else { return dot.utf8.count }
-            return try GraphvizRenderer.shared.render(dot: dot, format: .svg).count
+        let (dot, render) = Measure.seconds { DiagramBuilder.overview(built) }
+        if renderImage {
+            row.svg = try Measure.seconds { try GraphvizRenderer.shared.render(dot: dot, format: .svg).count }.1
         }
         row.load = load
         row.evaluate = evaluate

@@ -6,11 +6,12 @@ import TrustPathRemediation
 import TrustPathReport
 import TrustPathSynthetic
 
-/// A small synthetic organization with every kind of trust the generator makes (an organization-wide role in
-/// account 3, a public one in account 5, a two-page export for account 6), and the reports made from it.
+/// A small synthetic organization with the generator's special accounts (an organization-wide role in account 3,
+/// a public one in account 5, a two-page export for account 6), and the reports made from it.
 enum ScaleFixtures {
-    static let shape = OrganizationShape(accounts: 12, rolesPerAccount: 40, usersPerAccount: 4, seed: 7,
-                                         managedPolicyVersions: 5)
+    /// Small on purpose: the suite runs tests in parallel in one process, and the render memory tests watch its RSS.
+    static let shape = OrganizationShape(accounts: 8, rolesPerAccount: 16, usersPerAccount: 2, seed: 7,
+                                         managedPolicyVersions: 2)
     static let documents = SyntheticOrganization(shape).documents()
 
     /// The reports in JSON, text and SARIF for a snapshot, with fix edits read from `documents`.
