@@ -10,8 +10,10 @@ public final class AssumePermissions: Sendable {
     /// Per account and managed policy ARN: whether its default document may allow the call.
     private let managed = Mutex<[String: Bool]>([:])
 
+    /// Answers for the roles of this snapshot.
     public init(index: SnapshotIndex) { self.index = index }
 
+    /// False only when no Allow of the caller's inline or attached policies covers `sts:AssumeRole`.
     public func mayAssumeRoles(_ caller: Role) -> Bool {
         if caller.inlinePolicies.contains(where: { Self.mayAllow($0.document) }) { return true }
         for arn in caller.attachedPolicyARNs {

@@ -31,6 +31,7 @@ public struct PermissionProbe: Sendable {
         let missingPolicies: [String]
     }
 
+    /// This probe's signature.
     public var signature: Signature {
         Signature(identity: identity, boundary: boundary, scps: scps, missingPolicies: missingPolicies)
     }

@@ -9,6 +9,7 @@ public struct OrganizationShape: Sendable, Hashable, Codable {
     /// of every attached AWS managed policy, which is what makes them megabytes per account.
     public var managedPolicyVersions: Int
 
+    /// Sizes below the minimum (2 accounts, 8 roles per account) are raised to it.
     public init(accounts: Int, rolesPerAccount: Int = 100, usersPerAccount: Int = 20, seed: UInt64 = 1,
                 managedPolicyVersions: Int = 40) {
         self.accounts = max(2, accounts)
@@ -18,12 +19,18 @@ public struct OrganizationShape: Sendable, Hashable, Codable {
         self.managedPolicyVersions = max(1, managedPolicyVersions)
     }
 
+    /// Roles in the whole organization.
     public var roles: Int { accounts * rolesPerAccount }
+    /// Users in the whole organization.
     public var users: Int { accounts * usersPerAccount }
 
+    /// `o-…`, from the seed.
     public var organizationID: String { "o-syn\(String(seed % 1_000_000, radix: 36).padded(7))" }
+    /// The organization root's id (`r-…`), the SCPs' target.
     public var rootID: String { "r-syn\(String(seed % 1000, radix: 36).padded(2))" }
+    /// Account index 0.
     public var managementAccount: String { accountID(0) }
+    /// Account index 1: shared services, whose deployers reach every workload account.
     public var hubAccount: String { accountID(1) }
 
     /// A 12-digit id, distinct for every index; the seed shifts the whole range.
@@ -32,6 +39,7 @@ public struct OrganizationShape: Sendable, Hashable, Codable {
         return String(value % 1_000_000_000_000).padded(12)
     }
 
+    /// `management`, `shared-services`, then `workload-0002` and on.
     public func accountName(_ index: Int) -> String {
         switch index {
         case 0: "management"

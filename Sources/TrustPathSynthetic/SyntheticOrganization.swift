@@ -5,6 +5,7 @@ import Foundation
 public struct SyntheticOrganization: Sendable {
     public let shape: OrganizationShape
 
+    /// The organization of this shape and seed.
     public init(_ shape: OrganizationShape) { self.shape = shape }
 
     /// What was written.
@@ -14,6 +15,7 @@ public struct SyntheticOrganization: Sendable {
         public var roles: Int
         public var users: Int
 
+        /// A summary of what a directory holds.
         public init(files: Int, bytes: Int, roles: Int, users: Int) {
             self.files = files
             self.bytes = bytes
