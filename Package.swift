@@ -44,10 +44,16 @@ let package = Package(
         ]),
         // libFuzzer target for the JSON, policy and GAAD parsers; an ordinary build replays inputs (see README).
         .executableTarget(name: "trustpath-fuzz", dependencies: ["TrustPathIngest", "TrustPathJSON", "TrustPathAnalysis"]),
+        // synthetic organizations, for the scale tests and the benchmark
+        .target(name: "TrustPathSynthetic"),
+        .executableTarget(name: "trustpath-bench", dependencies: [
+            "TrustPathSynthetic", "TrustPathIngest", "TrustPathEngine", "TrustPathAnalysis", "TrustPathRemediation",
+            "TrustPathReport", "TrustPathRender", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
         .testTarget(name: "TrustPathTests", dependencies: [
             "TrustPathJSON", "TrustPathModel", "TrustPathIngest", "TrustPathConfig", "TrustPathEngine",
             "TrustPathAnalysis", "TrustPathRemediation", "TrustPathReport",
-            "TrustPathRender", "TrustPathHistory",
+            "TrustPathRender", "TrustPathHistory", "TrustPathSynthetic",
         ], resources: [.copy("Fixtures")]),
     ],
     swiftLanguageModes: [.v6]

@@ -15,14 +15,18 @@ public struct AnalysisOptions: Sendable {
     public var today: String
     /// Told what the run is doing, for progress on a terminal.
     public var progress: (@Sendable (String) -> Void)?
+    /// Search from the entries on every core; false searches one entry after another (results are the same).
+    public var parallel: Bool
 
     public init(maxPaths: Int = 3, vendorNames: [String: String] = [:], config: ProjectConfig = ProjectConfig(),
-                today: String = AnalysisOptions.currentDate(), progress: (@Sendable (String) -> Void)? = nil) {
+                today: String = AnalysisOptions.currentDate(), progress: (@Sendable (String) -> Void)? = nil,
+                parallel: Bool = true) {
         self.maxPaths = max(1, maxPaths)
         self.vendorNames = vendorNames
         self.config = config
         self.today = today
         self.progress = progress
+        self.parallel = parallel
     }
 
     /// Today in UTC as `YYYY-MM-DD`.
@@ -53,24 +57,25 @@ public struct AnalysisResult: Sendable {
 /// Runs the search from every entry and turns each reachable (entry, role) pair into a finding.
 public enum Analyzer {
     public static func analyze(_ snapshot: Snapshot, options: AnalysisOptions = AnalysisOptions()) -> AnalysisResult {
-        let index = SnapshotIndex(snapshot)
+        analyze(index: SnapshotIndex(snapshot), options: options)
+    }
+
+    /// The same, from an index already built (the benchmark times the index on its own).
+    public static func analyze(index: SnapshotIndex, options: AnalysisOptions = AnalysisOptions()) -> AnalysisResult {
+        let snapshot = index.snapshot
         let graph = AttackGraph(index: index)
         let actors = EntryDiscovery.entries(in: index)
         options.progress?("searching \(actors.count) entries…")
-        let severities = Mutex<[String: (Severity, String)]>([:])
+        let severities = SeverityCache(index: index)
         let perEntry = Mutex([[Finding]](repeating: [], count: actors.count))
 
-        DispatchQueue.concurrentPerform(iterations: actors.count) { position in
+        @Sendable func search(_ position: Int) -> [Finding] {
             let actor = actors[position]
             let entry = Entry(actor, name: vendorName(actor, options)) ?? Entry(kind: .public, id: "*")
             var findings: [Finding] = []
             for (target, state, chains) in PathSearch(graph: graph, entry: actor, maxPaths: options.maxPaths).run() {
                 guard let role = index.rolesByARN[target], let chain = chains.first else { continue }
-                let severity = severities.withLock { $0[target] } ?? {
-                    let judged = SeverityClassifier.classify(PermissionProbe(role: role, index: index))
-                    severities.withLock { $0[target] = judged }
-                    return judged
-                }()
+                let severity = severities.severity(of: role)
                 findings.append(Finding(
                     id: Finding.identity(entry: entry, target: target), entry: entry, target: target,
                     targetAccount: role.account, targetRoleID: role.roleID, severity: severity.0,
@@ -78,7 +83,18 @@ public enum Analyzer {
                     state: state, path: [entry.id] + chain.map(\.target), hops: chain.map(Hop.init),
                     alternatives: chains.dropFirst().map { [entry.id] + $0.map(\.target) }))
             }
-            perEntry.withLock { $0[position] = findings }
+            return findings
+        }
+        if options.parallel {
+            DispatchQueue.concurrentPerform(iterations: actors.count) { position in
+                let found = search(position)
+                perEntry.withLock { $0[position] = found }
+            }
+        } else {
+            for position in actors.indices {
+                let found = search(position)
+                perEntry.withLock { $0[position] = found }
+            }
         }
         let found = perEntry.withLock { $0.flatMap { $0 } }
         // Order matters: crown jewels change severity, which accepted risks and ranking then see.

@@ -45,7 +45,8 @@ public enum SeverityClassifier {
             return (.critical, "IAM privilege escalation: \(escalation.reason)")
         }
         var read: String?
-        for action in probeActions(from: probe.allowedPatterns) where probe.allows(action.name) {
+        // Once a read is found only a write can change the answer, so later reads are not probed.
+        for action in probeActions(from: probe.allowedPatterns) where (action.writes || read == nil) && probe.allows(action.name) {
             let service = action.name.split(separator: ":").first.map(String.init)?.lowercased() ?? ""
             if ignoredServices.contains(service) || telemetryServices.contains(service) { continue }
             if action.writes {

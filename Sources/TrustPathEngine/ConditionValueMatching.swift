@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import TrustPathModel
 
 /// Concrete evaluation of one condition clause against the values a request carries for its key.
@@ -77,6 +78,18 @@ enum ConditionValueMatching {
     /// ISO 8601 date or date-time, or epoch seconds.
     static func parseDate(_ text: String) -> Double? {
         if let epoch = Double(text) { return epoch }
+        // Every policy value of every hop comes through here: text without a digit is no date, and the
+        // rest is parsed once (a formatter costs tens of microseconds to make).
+        guard text.utf8.contains(where: { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else { return nil }
+        if let known = parsedDates.withLock({ $0[text] }) { return known }
+        let parsed = parseISODate(text)
+        parsedDates.withLock { $0[text] = parsed }
+        return parsed
+    }
+
+    private static let parsedDates = Mutex<[String: Double?]>([:])
+
+    private static func parseISODate(_ text: String) -> Double? {
         let formatter = ISO8601DateFormatter()
         for options: ISO8601DateFormatter.Options in [[.withInternetDateTime], [.withInternetDateTime, .withFractionalSeconds],
                                                       [.withFullDate]] {

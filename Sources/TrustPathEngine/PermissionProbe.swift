@@ -22,6 +22,20 @@ public struct PermissionProbe: Sendable {
         missingPolicies = missing
     }
 
+    /// Everything the probe's answers depend on: roles with equal signatures get equal answers, so a
+    /// classification can be reused across the many roles that attach the same policies.
+    public struct Signature: Sendable, Hashable {
+        let identity: [Statement]
+        let boundary: [Statement]?
+        let scps: [Statement]?
+        let missingPolicies: [String]
+    }
+
+    /// This probe's signature.
+    public var signature: Signature {
+        Signature(identity: identity, boundary: boundary, scps: scps, missingPolicies: missingPolicies)
+    }
+
     /// Whether the role may perform `action` on at least some resource.
     public func allows(_ action: String) -> Bool {
         guard Self.grants(identity, action) else { return false }

@@ -60,4 +60,10 @@ public struct SnapshotIndex: Sendable {
     public func candidateTargets(for actor: Actor) -> [String] {
         trustIndex.candidates(for: actor, rolesByARN: rolesByARN)
     }
+
+    /// The same, for a role session that `AssumePermissions` says cannot call AssumeRole on its own
+    /// permissions: only the roles of its account that name it or `*`.
+    public func candidateTargetsWithoutIdentityPermission(for actor: Actor) -> [String] {
+        trustIndex.candidates(for: actor, rolesByARN: rolesByARN, ownAccountOnly: true)
+    }
 }

@@ -56,7 +56,9 @@ struct TrustIndex: Sendable {
         if list.last != arn { list.append(arn) }
     }
 
-    func candidates(for actor: Actor, rolesByARN: [String: Role]) -> [String] {
+    /// `ownAccountOnly` (a role session that cannot call AssumeRole on its own permissions) keeps only the roles of
+    /// the session's account that name it or `*`: the hops that need no identity permission.
+    func candidates(for actor: Actor, rolesByARN: [String: Role], ownAccountOnly: Bool = false) -> [String] {
         var result: [String] = []
         switch actor {
         case .anyone:
@@ -69,8 +71,13 @@ struct TrustIndex: Sendable {
             result = byProvider[provider, default: []]
         case .roleSession(let arn):
             guard let role = rolesByARN[arn] else { return [] }
-            result = anyone + byAccount[role.account, default: []] + byRoleARN[arn, default: []]
-                + bySessionOf["\(role.account)/\(role.name)", default: []]
+            if ownAccountOnly {
+                result = (anyone + byRoleARN[arn, default: []] + bySessionOf["\(role.account)/\(role.name)", default: []])
+                    .filter { rolesByARN[$0]?.account == role.account }
+            } else {
+                result = anyone + byAccount[role.account, default: []] + byRoleARN[arn, default: []]
+                    + bySessionOf["\(role.account)/\(role.name)", default: []]
+            }
         }
         return Array(Set(result)).sorted()
     }

@@ -64,15 +64,16 @@ public struct SnapshotLoader: Sendable {
             return .unreadable(file, "file-too-large", "file is \(size) bytes, over the \(maximumFileSize)-byte limit",
                                hint: "split the export per account")
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let bytes = FileBytes.read(path, expectedSize: size) else {
             return .unreadable(file, "unreadable-file", "the file cannot be read", hint: "check its permissions")
         }
-        return read(bytes: [UInt8](data), file: file)
+        return read(bytes: bytes, file: file)
     }
 
     func read(bytes: [UInt8], file: String) -> FileContribution {
         do {
-            return FileClassifier.read(try JSONParser.parse(bytes), file: file)
+            // Only the default version of a managed policy is read (EntityDecoder), so the others are not built.
+            return FileClassifier.read(try JSONParser.parse(bytes, onlyDefaultPolicyVersions: true), file: file)
         } catch {
             let hint = error.reason == .unexpectedEnd ? "the file looks cut short; export it again"
                 : error.reason == .invalidUTF8 ? "the file is not UTF-8 text; export it again with the AWS CLI"

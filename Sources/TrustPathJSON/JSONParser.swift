@@ -5,9 +5,16 @@ public enum JSONParser {
     public static let defaultDepthLimit = 256
 
     /// Parses a whole document. A UTF-8 byte-order mark is skipped.
-    public static func parse(_ bytes: [UInt8], depthLimit: Int = defaultDepthLimit) throws(JSONParseError) -> JSONValue {
+    ///
+    /// With `onlyDefaultPolicyVersions`, the `Document` of an element of a `PolicyVersionList` array is kept only
+    /// when that element is a default version (`"IsDefaultVersion": true`, or its `VersionId` equals the string
+    /// `DefaultVersionId` of the object holding the list); the others are checked as strictly but not built.
+    /// Old versions are most of an authorization-details export and the analysis reads only the default one.
+    public static func parse(_ bytes: [UInt8], depthLimit: Int = defaultDepthLimit,
+                             onlyDefaultPolicyVersions: Bool = false) throws(JSONParseError) -> JSONValue {
         let result: Result<JSONValue, JSONParseError> = bytes.withUnsafeBufferPointer { buffer in
             var reader = Reader(bytes: buffer, depthLimit: depthLimit)
+            reader.onlyDefaultPolicyVersions = onlyDefaultPolicyVersions
             do throws(RawFailure) { return .success(try reader.document()) } catch {
                 return .failure(reader.describe(error))
             }
@@ -34,6 +41,9 @@ struct Reader {
     let depthLimit: Int
     var position = 0
     var depth = 0
+    var onlyDefaultPolicyVersions = false
+    /// Version elements whose documents wait for the enclosing object's `DefaultVersionId`.
+    var pendingVersions: [PendingVersion] = []
 
     init(bytes: UnsafeBufferPointer<UInt8>, depthLimit: Int) {
         self.bytes = bytes
@@ -103,7 +113,7 @@ struct Reader {
         if depth > depthLimit { throw fail(.tooDeep(limit: depthLimit)) }
     }
 
-    mutating func array() throws(RawFailure) -> JSONValue {
+    mutating func array(versionList: Bool = false) throws(RawFailure) -> JSONValue {
         try enter()
         position += 1
         var elements: [JSONValue] = []
@@ -114,7 +124,15 @@ struct Reader {
         }
         while true {
             skipWhitespace()
-            do throws(RawFailure) { elements.append(try value()) } catch {
+            do throws(RawFailure) {
+                let pending = pendingVersions.count
+                if versionList, position < bytes.count, bytes[position] == UInt8(ascii: "{") {
+                    elements.append(try object(versionElement: true))
+                } else {
+                    elements.append(try value())
+                }
+                if pendingVersions.count > pending { pendingVersions[pendingVersions.count - 1].element = elements.count - 1 }
+            } catch {
                 var failure = error
                 failure.reversedPath.append(.index(elements.count))
                 throw failure
@@ -129,10 +147,12 @@ struct Reader {
         }
     }
 
-    mutating func object() throws(RawFailure) -> JSONValue {
+    mutating func object(versionElement: Bool = false) throws(RawFailure) -> JSONValue {
         try enter()
         position += 1
         var members: [(key: String, value: JSONValue)] = []
+        var deferred: [(member: Int, range: Range<Int>)] = []
+        var versionLists: [(member: Int, pending: [PendingVersion])] = []
         skipWhitespace()
         if position < bytes.count, bytes[position] == UInt8(ascii: "}") {
             position += 1; depth -= 1
@@ -148,7 +168,25 @@ struct Reader {
             guard bytes[position] == UInt8(ascii: ":") else { throw fail(.unexpectedByte(bytes[position])).at(.key(key)) }
             position += 1
             skipWhitespace()
-            do throws(RawFailure) { members.append((key, try value())) } catch {
+            do throws(RawFailure) {
+                if versionElement, onlyDefaultPolicyVersions, key == "Document" {
+                    let start = position
+                    try skipValue()
+                    deferred.append((members.count, start..<position))
+                    members.append((key, .null))
+                } else if onlyDefaultPolicyVersions, key == "PolicyVersionList", position < bytes.count,
+                          bytes[position] == UInt8(ascii: "[") {
+                    let mark = pendingVersions.count
+                    let list = try array(versionList: true)
+                    if pendingVersions.count > mark {
+                        versionLists.append((members.count, Array(pendingVersions[mark...])))
+                        pendingVersions.removeSubrange(mark...)
+                    }
+                    members.append((key, list))
+                } else {
+                    members.append((key, try value()))
+                }
+            } catch {
                 var failure = error
                 failure.reversedPath.append(.key(key))
                 throw failure
@@ -157,7 +195,12 @@ struct Reader {
             guard position < bytes.count else { throw fail(.unexpectedEnd).at(.key(key)) }
             switch bytes[position] {
             case UInt8(ascii: ","): position += 1
-            case UInt8(ascii: "}"): position += 1; depth -= 1; return .object(JSONObject(members))
+            case UInt8(ascii: "}"):
+                position += 1
+                if !deferred.isEmpty { try settleVersion(&members, deferred: deferred) }
+                if !versionLists.isEmpty { try settleVersionLists(&members, versionLists) }
+                depth -= 1
+                return .object(JSONObject(members))
             default: throw fail(.unexpectedByte(bytes[position])).at(.key(key))
             }
         }

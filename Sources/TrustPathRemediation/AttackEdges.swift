@@ -13,7 +13,7 @@ public struct AttackEdges: Sendable {
 
     public let entries: [Actor]
     public let edges: [Edge]
-    private let outgoing: [Actor: [Int]]
+    let outgoing: [Actor: [Int]]
 
     public init(_ result: AnalysisResult) {
         var edges: [Edge] = []
@@ -37,17 +37,22 @@ public struct AttackEdges: Sendable {
     public func reachablePairs(isClosed: (Edge) -> Bool) -> Set<String> {
         var pairs: Set<String> = []
         for entry in entries {
-            var seen: Set<String> = []
-            var stack = [entry]
-            while let actor = stack.popLast() {
-                for edgeIndex in outgoing[actor] ?? [] where !isClosed(edges[edgeIndex]) {
-                    let target = edges[edgeIndex].target
-                    if seen.insert(target).inserted { stack.append(.roleSession(target)) }
-                }
-            }
-            for target in seen { pairs.insert(Self.pair(entry, target)) }
+            for target in reached(from: entry, isClosed: { isClosed(edges[$0]) }) { pairs.insert(Self.pair(entry, target)) }
         }
         return pairs
+    }
+
+    /// The roles one entry reaches when `isClosed` (given an edge's index) removes some edges.
+    func reached(from entry: Actor, isClosed: (Int) -> Bool) -> Set<String> {
+        var seen: Set<String> = []
+        var stack = [entry]
+        while let actor = stack.popLast() {
+            for edgeIndex in outgoing[actor] ?? [] where !isClosed(edgeIndex) {
+                let target = edges[edgeIndex].target
+                if seen.insert(target).inserted { stack.append(.roleSession(target)) }
+            }
+        }
+        return seen
     }
 
     static func pair(_ entry: Actor, _ target: String) -> String {

@@ -70,8 +70,11 @@ public enum ChokePointSolver {
     static func uncuttableTargets(_ edges: AttackEdges, targets: Set<String>, planner: FixPlanner) -> Set<String> {
         var actorsThrough: [StatementReference: [Actor]] = [:]
         for edge in edges.edges { for statement in edge.statements { actorsThrough[statement, default: []].append(edge.actor) } }
+        // Once per statement, not once per edge through it: an organization-wide statement has thousands.
+        var fixable: [StatementReference: Bool] = [:]
+        for (statement, actors) in actorsThrough { fixable[statement] = planner.fix(for: statement, closing: actors) != nil }
         let permanent = edges.edges.filter { edge in
-            edge.statements.isEmpty || edge.statements.contains { planner.fix(for: $0, closing: actorsThrough[$0] ?? []) == nil }
+            edge.statements.isEmpty || edge.statements.contains { fixable[$0] != true }
         }
         var next: [Actor: [String]] = [:]
         for edge in permanent { next[edge.actor, default: []].append(edge.target) }

@@ -1,3 +1,5 @@
+import Foundation
+import Synchronization
 import TrustPathAnalysis
 import TrustPathEngine
 
@@ -28,23 +30,38 @@ public struct RemediationPlan: Sendable {
         let planner = FixPlanner(index: result.index, vendorNames: vendors)
         let edges = AttackEdges(result)
         var findings = result.findings
+        // Every finding through one entry statement from one entry gets the same fix: plan it once.
+        var planned: [StatementReference: [Actor: Fix?]] = [:]
         for position in findings.indices {
             guard let entryHop = findings[position].hops.first, let statement = entryHop.statement else { continue }
-            findings[position].fix = planner.fix(for: statement, closing: [findings[position].entry.actor])
+            let actor = findings[position].entry.actor
+            let fix = planned[statement]?[actor] ?? planner.fix(for: statement, closing: [actor])
+            planned[statement, default: [:]][actor] = .some(fix)
+            findings[position].fix = fix
         }
         let targets = Set(result.findings.filter { $0.severity <= chokeSeverity }.map(\.target))
         let solution = ChokePointSolver.solve(edges, targets: targets, planner: planner)
         let candidates = Set(findings.compactMap(\.fix) + solution.fixes)
         let severities = Dictionary(result.findings.map { ($0.id, $0.severity) }, uniquingKeysWith: { first, _ in first })
-        let before = edges.reachablePairs { _ in false }
-        let ranked = candidates.map { fix -> RankedFix in
-            let after = edges.reachablePairs { AttackEdges.closes([fix.statement: fix], $0) }
-            let removed = before.subtracting(after).filter { severities[$0] != nil }.sorted()
+        let impact = FixImpact(edges)
+        let fixes = Array(candidates)
+        let rankedByPosition = Mutex([RankedFix?](repeating: nil, count: fixes.count))
+        @Sendable func rank(_ position: Int) {
+            let fix = fixes[position]
+            let removed = impact.removedPairs(by: fix).filter { severities[$0] != nil }.sorted()
             var counts: [String: Int] = [:]
             for id in removed { counts[severities[id]?.rawValue ?? "low", default: 0] += 1 }
             let score = removed.reduce(0) { total, id in total + weight(severities[id] ?? .low) }
-            return RankedFix(fix: fix, removes: counts, removedFindings: removed, score: score)
-        }.sorted { ($0.score, $1.fix.id) > ($1.score, $0.fix.id) }
+            let rankedFix = RankedFix(fix: fix, removes: counts, removedFindings: removed, score: score)
+            rankedByPosition.withLock { $0[position] = rankedFix }
+        }
+        // Threads only when there are many fixes to rank.
+        if fixes.count >= 64 {
+            DispatchQueue.concurrentPerform(iterations: fixes.count) { rank($0) }
+        } else {
+            fixes.indices.forEach(rank)
+        }
+        let ranked = rankedByPosition.withLock { $0.compactMap { $0 } }.sorted { ($0.score, $1.fix.id) > ($1.score, $0.fix.id) }
         return RemediationPlan(findings: findings, rankedFixes: ranked, chokePoints: solution.fixes,
                                chokeSeverity: chokeSeverity, uncuttableTargets: solution.uncuttableTargets)
     }

@@ -3,9 +3,18 @@ import Foundation
 /// The one JSON encoding every machine-readable output uses: pretty, sorted keys, so files diff well.
 public enum JSONOutput {
     public static func encode<T: Encodable>(_ value: T) throws -> String {
+        try encodeWhole(value)
+    }
+
+    /// One encoding of the whole value (`encode(_: Report)` splits the long lists of a report across cores).
+    static func encodeWhole<T: Encodable>(_ value: T) throws -> String {
+        escapingInvisibleControls(String(decoding: try encoder().encode(value), as: UTF8.self)) + "\n"
+    }
+
+    static func encoder() -> JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return escapingInvisibleControls(String(decoding: try encoder.encode(value), as: UTF8.self)) + "\n"
+        return encoder
     }
 
     /// JSONEncoder escapes C0 controls but leaves DEL, the C1 controls (U+0080–U+009F, which some terminals

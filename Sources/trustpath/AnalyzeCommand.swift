@@ -51,8 +51,9 @@ struct AnalyzeCommand: ParsableCommand {
         let result = Analyzer.analyze(snapshot, options: input.options(maxPaths: maxPaths, progress: progress))
         progress?.update("planning fixes for \(result.findings.count) findings…")
         var plan = RemediationPlan.make(result, chokeSeverity: chokeSeverity)
-        let read = { (file: String) in
-            FileManager.default.contents(atPath: URL(fileURLWithPath: directory).appendingPathComponent(file).path).map { [UInt8]($0) }
+        let base = directory
+        let read: @Sendable (String) -> [UInt8]? = { file in
+            FileManager.default.contents(atPath: URL(fileURLWithPath: base).appendingPathComponent(file).path).map { [UInt8]($0) }
         }
         FixEdits.attach(to: &plan, index: result.index, read: read)
         StatementLines.attach(to: &plan, index: result.index, read: read)

@@ -31,7 +31,7 @@ enum Demo {
         let result = try analyze(name)
         var plan = RemediationPlan.make(result)
         let directory = Paths.inputs.appendingPathComponent(name)
-        let read = { (file: String) in
+        let read: @Sendable (String) -> [UInt8]? = { file in
             FileManager.default.contents(atPath: directory.appendingPathComponent(file).path).map { [UInt8]($0) }
         }
         FixEdits.attach(to: &plan, index: result.index, read: read)
