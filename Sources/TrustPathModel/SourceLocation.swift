@@ -35,4 +35,25 @@ public struct SourceRegion: Sendable, Hashable, Codable {
         }
         self.init(startLine: line, startColumn: byteOffset - lineStart + 1)
     }
+
+    /// The regions of many offsets in one pass over the bytes, in the order of `offsets`.
+    public static func regions(of offsets: [Int], in bytes: [UInt8]) -> [SourceRegion] {
+        let order = offsets.indices.sorted { offsets[$0] < offsets[$1] }
+        var result = [SourceRegion](repeating: SourceRegion(startLine: 1, startColumn: 1), count: offsets.count)
+        var line = 1
+        var lineStart = 0
+        var position = 0
+        for slot in order {
+            let target = min(offsets[slot], bytes.count)
+            while position < target {
+                if bytes[position] == UInt8(ascii: "\n") {
+                    line += 1
+                    lineStart = position + 1
+                }
+                position += 1
+            }
+            result[slot] = SourceRegion(startLine: line, startColumn: offsets[slot] - lineStart + 1)
+        }
+        return result
+    }
 }

@@ -23,7 +23,7 @@ struct Pipeline {
         let (result, search) = Measure.seconds { Analyzer.analyze(index: index) }
         let (plan, remediate) = Measure.seconds { () -> RemediationPlan in
             var plan = RemediationPlan.make(result, chokeSeverity: .critical)
-            FixEdits.attach(to: &plan, index: result.index) { file in
+            SourcePositions.attach(to: &plan, index: result.index) { file in
                 FileManager.default.contents(atPath: URL(fileURLWithPath: directory).appendingPathComponent(file).path)
                     .map { [UInt8]($0) }
             }

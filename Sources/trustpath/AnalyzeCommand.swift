@@ -55,8 +55,7 @@ struct AnalyzeCommand: ParsableCommand {
         let read: @Sendable (String) -> [UInt8]? = { file in
             FileManager.default.contents(atPath: URL(fileURLWithPath: base).appendingPathComponent(file).path).map { [UInt8]($0) }
         }
-        FixEdits.attach(to: &plan, index: result.index, read: read)
-        StatementLines.attach(to: &plan, index: result.index, read: read)
+        SourcePositions.attach(to: &plan, index: result.index, read: read)
         let report = ReportBuilder.build(result, plan: plan)
         progress?.finish()
         let color = output == nil && format == .text && TerminalColor.enabled

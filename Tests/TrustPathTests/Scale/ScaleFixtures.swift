@@ -19,7 +19,7 @@ enum ScaleFixtures {
         let result = Analyzer.analyze(snapshot, options: AnalysisOptions(parallel: parallel))
         var plan = RemediationPlan.make(result)
         let byPath = Dictionary(documents.map { ($0.path, $0.bytes) }, uniquingKeysWith: { first, _ in first })
-        FixEdits.attach(to: &plan, index: result.index) { byPath[$0] }
+        SourcePositions.attach(to: &plan, index: result.index) { byPath[$0] }
         let report = ReportBuilder.build(result, plan: plan)
         return try [OutputFormat.json, .text, .sarif].map { try $0.render(report) }
     }

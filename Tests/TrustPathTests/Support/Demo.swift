@@ -34,8 +34,7 @@ enum Demo {
         let read: @Sendable (String) -> [UInt8]? = { file in
             FileManager.default.contents(atPath: directory.appendingPathComponent(file).path).map { [UInt8]($0) }
         }
-        FixEdits.attach(to: &plan, index: result.index, read: read)
-        StatementLines.attach(to: &plan, index: result.index, read: read)
+        SourcePositions.attach(to: &plan, index: result.index, read: read)
         return ReportBuilder.build(result, plan: plan)
     }
 }
