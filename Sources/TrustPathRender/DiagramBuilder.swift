@@ -33,7 +33,7 @@ public enum DiagramBuilder {
         guard graph.nodeCount > options.collapseAbove else {
             return graph.diagram(name: "trustpath-overview", title: title)
         }
-        let collapsed = CollapsedGraph(findings: findings, directory: directory, budget: options.collapseAbove)
+        let collapsed = collapsedGraph(findings, directory, nodeBudget: options.collapseAbove)
         title.append("Collapsed to one node per account: \(graph.nodeCount) roles and entries is more than "
             + "\(options.collapseAbove). Per-finding diagrams show every role.")
         if collapsed.merged > 0 {
@@ -42,6 +42,19 @@ public enum DiagramBuilder {
         }
         return Diagram(name: "trustpath-overview", title: title, clusters: [], nodes: collapsed.nodes,
                        edges: collapsed.edges)
+    }
+
+    /// The collapsed overview within the node budget and an arrow budget of the same size: a thousand accounts
+    /// reached by a few hub entries fit 150 nodes but not the 1,500 arrows between them, which Graphviz lays out
+    /// slowly and nobody can read. The node budget shrinks until the arrows fit too.
+    static func collapsedGraph(_ findings: [Finding], _ directory: AccountDirectory, nodeBudget: Int) -> CollapsedGraph {
+        var budget = nodeBudget
+        var graph = CollapsedGraph(findings: findings, directory: directory, budget: budget)
+        while graph.edges.count > nodeBudget && budget > 8 {
+            budget = max(8, budget * 3 / 4)
+            graph = CollapsedGraph(findings: findings, directory: directory, budget: budget)
+        }
+        return graph
     }
 
     static func findingDiagram(_ finding: Finding, in report: Report) -> Diagram {
