@@ -11,10 +11,10 @@ public enum KnownVendors {
 
     static let entries: [(String, String, String)] = [
         ("464622532012", "Datadog", "https://docs.datadoghq.com/integrations/faq/error-datadog-not-authorized-sts-assume-role/"),
-        ("754728514883", "New Relic", "https://docs.newrelic.com/docs/infrastructure/amazon-integrations/connect/connect-aws-new-relic-infrastructure-monitoring/"),
+        ("754728514883", "New Relic", "https://app.unpkg.com/serverless-newrelic-lambda-layers@5.8.0/files/templates/nr-lambda-integration-role.yaml"),
         ("926226587429", "Sumo Logic", "https://help.sumologic.com/docs/send-data/hosted-collectors/amazon-aws/grant-access-aws-product/"),
         ("834469178297", "Fivetran", "https://fivetran.com/docs/logs/cloudwatch/setup-guide"),
-        ("414351767826", "Databricks", "https://docs.databricks.com/aws/en/connect/unity-catalog/cloud-storage/storage-credentials"),
+        ("414351767826", "Databricks", "https://docs.streamnative.io/cloud/lakehouse/prepare-catalogs/unity-catalog/iceberg/aws"),
         ("434813966438", "Lacework", "https://github.com/lacework/terraform-aws-iam-role/blob/main/variables.tf"),
         ("454464851268", "CloudHealth", "https://help.cloudhealthtech.com/administration/aws/setup-iam-role-linked.html"),
         ("324880187172", "Spacelift", "https://docs.spacelift.io/integrations/cloud-providers/aws"),
