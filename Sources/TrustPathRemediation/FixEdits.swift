@@ -1,43 +1,36 @@
-import Foundation
-import Synchronization
 import TrustPathAnalysis
 import TrustPathEngine
 import TrustPathJSON
 
 /// Turns each fix into an exact edit of its input file (the trust policy value replaced), for SARIF `fixes`
-/// and editors. Files that cannot be read leave their fixes without an edit.
-public enum FixEdits {
-    public static func attach(to plan: inout RemediationPlan, index: SnapshotIndex, read: @Sendable (String) -> [UInt8]?) {
+/// and editors. Files that cannot be read leave their fixes without an edit. `SourcePositions` drives it.
+enum FixEdits {
+    /// The plan's fixes grouped by the file that holds their role's trust policy.
+    static func fixesByFile(_ plan: RemediationPlan, index: SnapshotIndex) -> [String: [Fix]] {
         let fixes = plan.findings.compactMap(\.fix) + plan.chokePoints + plan.rankedFixes.map(\.fix)
-        // Each file is read once and every trust policy to edit in it located in one pass; files go in
-        // parallel and their bytes are dropped as soon as their edits are made.
-        let byFile = Dictionary(grouping: Set(fixes).filter { index.rolesByARN[$0.role] != nil }) {
+        return Dictionary(grouping: Set(fixes).filter { index.rolesByARN[$0.role] != nil }) {
             index.rolesByARN[$0.role]?.trustLocation.file ?? ""
         }
-        let files = byFile.keys.sorted()
-        let edits = Mutex<[Fix: FileEdit]>([:])
-        @Sendable func editFile(_ position: Int) {
-            let file = files[position]
-            guard let bytes = read(file), let fileFixes = byFile[file] else { return }
-            let located = fileFixes.compactMap { fix -> (Fix, JSONPath)? in
-                guard let role = index.rolesByARN[fix.role], let path = JSONPath(parsing: role.trustLocation.jsonPath) else {
-                    return nil
-                }
-                return (fix, path)
+    }
+
+    /// The edits of one file's fixes, every trust policy located in one pass over its bytes.
+    static func edits(_ fixes: [Fix], file: String, bytes: [UInt8], index: SnapshotIndex) -> [Fix: FileEdit] {
+        let located = fixes.compactMap { fix -> (Fix, JSONPath)? in
+            guard let role = index.rolesByARN[fix.role], let path = JSONPath(parsing: role.trustLocation.jsonPath) else {
+                return nil
             }
-            let ranges = JSONLocator.ranges(of: located.map(\.1), in: bytes)
-            let made = located.compactMap { fix, path in
-                ranges[path].flatMap { edit(fix, file: file, range: $0, bytes: bytes) }.map { (fix, $0) }
-            }
-            edits.withLock { for (fix, edit) in made { $0[fix] = edit } }
+            return (fix, path)
         }
-        // Threads only for snapshots of many files.
-        if files.count >= 16 {
-            DispatchQueue.concurrentPerform(iterations: files.count) { editFile($0) }
-        } else {
-            files.indices.forEach(editFile)
+        let ranges = JSONLocator.ranges(of: located.map(\.1), in: bytes)
+        var edits: [Fix: FileEdit] = [:]
+        for (fix, path) in located {
+            if let range = ranges[path], let made = edit(fix, file: file, range: range, bytes: bytes) { edits[fix] = made }
         }
-        let byFix = edits.withLock { $0 }
+        return edits
+    }
+
+    /// Puts each fix's edit on every copy of the fix in the plan.
+    static func apply(_ byFix: [Fix: FileEdit], to plan: inout RemediationPlan) {
         for position in plan.findings.indices {
             if let fix = plan.findings[position].fix { plan.findings[position].fix?.edit = byFix[fix] }
         }

@@ -1,5 +1,3 @@
-import Foundation
-import Synchronization
 import TrustPathAnalysis
 import TrustPathEngine
 import TrustPathJSON
@@ -7,10 +5,11 @@ import TrustPathModel
 
 /// Finds the line of each finding's entry statement in its input file, for reports that point at text. A policy
 /// stored URL-encoded (raw API exports) has no lines of its own: the region is then the encoded string's.
-public enum StatementLines {
-    public static func attach(to plan: inout RemediationPlan, index: SnapshotIndex, read: @Sendable (String) -> [UInt8]?) {
-        // Many findings share an entry statement: each (file, path) is located once, each file read once and
-        // searched in one pass, files in parallel, bytes dropped as soon as the file is done.
+/// `SourcePositions` drives it.
+enum StatementLines {
+    /// Per file, the JSON paths to locate: each finding's entry statement, and its role's trust policy as a fallback.
+    /// Many findings share an entry statement, so each path is located once.
+    static func pathsByFile(_ plan: RemediationPlan, index: SnapshotIndex) -> [String: Set<String>] {
         var wanted: [String: Set<String>] = [:]
         for finding in plan.findings {
             guard let statement = finding.hops.first?.statement else { continue }
@@ -19,25 +18,20 @@ public enum StatementLines {
                 wanted[statement.file, default: []].insert(fallback)
             }
         }
-        let paths = wanted
-        let files = paths.keys.sorted()
-        let found = Mutex<[String: [String: SourceRegion]]>([:])
-        @Sendable func locate(_ position: Int) {
-            let file = files[position]
-            guard let bytes = read(file) else { return }
-            let located = (paths[file] ?? []).compactMap { text in JSONPath(parsing: text).map { (text, $0) } }
-            let ranges = JSONLocator.ranges(of: located.map(\.1), in: bytes)
-            let offsets = located.compactMap { text, path in ranges[path].map { (text, $0.lowerBound) } }
-            let regions = SourceRegion.regions(of: offsets.map(\.1), in: bytes)
-            let byPath = Dictionary(zip(offsets.map(\.0), regions), uniquingKeysWith: { first, _ in first })
-            found.withLock { $0[file] = byPath }
-        }
-        if files.count >= 16 {
-            DispatchQueue.concurrentPerform(iterations: files.count) { locate($0) }
-        } else {
-            files.indices.forEach(locate)
-        }
-        let regions = found.withLock { $0 }
+        return wanted
+    }
+
+    /// The line and column of each path in one file, found in one pass over its bytes.
+    static func regions(_ paths: Set<String>, bytes: [UInt8]) -> [String: SourceRegion] {
+        let located = paths.compactMap { text in JSONPath(parsing: text).map { (text, $0) } }
+        let ranges = JSONLocator.ranges(of: located.map(\.1), in: bytes)
+        let offsets = located.compactMap { text, path in ranges[path].map { (text, $0.lowerBound) } }
+        let regions = SourceRegion.regions(of: offsets.map(\.1), in: bytes)
+        return Dictionary(zip(offsets.map(\.0), regions), uniquingKeysWith: { first, _ in first })
+    }
+
+    /// Sets each finding's entry region from the regions found per file.
+    static func apply(_ regions: [String: [String: SourceRegion]], to plan: inout RemediationPlan, index: SnapshotIndex) {
         for position in plan.findings.indices {
             guard let statement = plan.findings[position].hops.first?.statement, let inFile = regions[statement.file] else {
                 continue
