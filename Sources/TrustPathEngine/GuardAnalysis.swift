@@ -35,7 +35,7 @@ struct GuardAnalysis {
         case .externalAccount(let id):
             // An account the statement names is a partner, closed by the secret it issues; one that only passes
             // a `"*"` principal is closed the way the public is, by limiting the statement to the organization.
-            let named = statement?.principal?.aws.contains { PrincipalReference($0).account == id } ?? false
+            let named = !(statement?.principal?.awsPrincipals(inAccounts: [id]) ?? []).isEmpty
             if named {
                 if lacks("sts:ExternalId") || hasWeakExternalID { missing = ["sts:ExternalId"] }
             } else if lacksOrgGuard {

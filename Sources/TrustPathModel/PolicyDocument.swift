@@ -78,6 +78,12 @@ public struct PrincipalSet: Sendable, Hashable, Codable {
         self.federated = federated
         self.canonicalUser = canonicalUser
     }
+
+    /// The `AWS` values that name a principal of one of these accounts (root, bare id, role, user, session):
+    /// the accounts the statement names, as opposed to those that only pass a `"*"`.
+    public func awsPrincipals(inAccounts accounts: Set<String>) -> [String] {
+        aws.filter { PrincipalReference($0).account.map(accounts.contains) ?? false }
+    }
 }
 
 /// One `operator: { key: [values] }` entry of a `Condition` block.

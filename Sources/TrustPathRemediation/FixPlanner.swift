@@ -39,7 +39,7 @@ public struct FixPlanner: Sendable {
         } else if classes.contains(.outsider) {
             let accounts = Set(actors.compactMap { if case .externalAccount(let id) = $0 { id } else { nil } })
             let principal = trustStatement.principal ?? PrincipalSet()
-            let outsiders = principal.aws.filter { PrincipalReference($0).account.map(accounts.contains) ?? false }
+            let outsiders = principal.awsPrincipals(inAccounts: accounts)
             // Accounts that only pass a `"*"` principal have no ExternalId to give: close the statement to the org.
             if accounts.count == actors.count, !outsiders.isEmpty {
                 if !principal.service.isEmpty || !principal.federated.isEmpty || outsiders.count < principal.aws.count {

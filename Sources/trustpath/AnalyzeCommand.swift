@@ -36,9 +36,7 @@ struct AnalyzeCommand: ParsableCommand {
     var chokeSeverity: Severity = .critical
     @Option(help: "Also draw the diagrams (as `trustpath render` does) into this directory.")
     var diagrams: String?
-    @Option(help: "The project file (vendors, crown jewels, trusted accounts, accepted risks). Default: DIRECTORY/trustpath.yml when present.",
-            completion: .file(extensions: ["yml", "yaml"]))
-    var config: String?
+    @OptionGroup var project: ProjectFileOption
 
     func validate() throws {
         guard maxPaths >= 1 else { throw ValidationError("--max-paths must be at least 1") }
@@ -46,7 +44,7 @@ struct AnalyzeCommand: ParsableCommand {
 
     func run() throws {
         let progress = Progress.start()
-        let input = try SnapshotInput.load(directory, config: config, progress: progress)
+        let input = try SnapshotInput.load(directory, config: project.config, progress: progress)
         let snapshot = input.snapshot
         let result = Analyzer.analyze(snapshot, options: input.options(maxPaths: maxPaths, progress: progress))
         progress?.update("planning fixes for \(result.findings.count) findings…")

@@ -3,7 +3,6 @@ import Foundation
 import TrustPathAnalysis
 import TrustPathHistory
 import TrustPathReport
-import TrustPathRender
 
 extension DiffFormat: ExpressibleByArgument {}
 
@@ -44,13 +43,8 @@ struct DiffCommand: ParsableCommand {
         let diff = SnapshotDiff(before: before, after: after, beforeSide: beforeSide, afterSide: afterSide)
         try OutputTarget(path: output).write(try format.render(diff))
         if let diagram {
-            do {
-                let files = try DiagramWriter.write(diff: diff, to: diagram)
-                FileHandle.standardError.write(Data((terminalSafe("Wrote \(files.joined(separator: ", ")) to \(diagram).") + "\n").utf8))
-            } catch {
-                FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
-                throw ExitCode.failure
-            }
+            let summary = try DiagramOutputCommand.write(diff, to: diagram)
+            FileHandle.standardError.write(Data((summary + "\n").utf8))
         }
         if beforeIncomplete || afterIncomplete { throw TrustPathExit.badInput }
         if let failOn {

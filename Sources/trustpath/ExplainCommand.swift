@@ -19,12 +19,10 @@ struct ExplainCommand: ParsableCommand {
     @Argument(help: "The snapshot directory.") var directory: String
     @Option(help: "Who acts: *, an account id, a service name, a provider ARN, or a role ARN.") var from: String
     @Option(help: "The role ARN to reach.") var to: String
-    @Option(help: "The project file (vendors, crown jewels, trusted accounts, accepted risks). Default: DIRECTORY/trustpath.yml when present.",
-            completion: .file(extensions: ["yml", "yaml"]))
-    var config: String?
+    @OptionGroup var project: ProjectFileOption
 
     func run() throws {
-        let input = try SnapshotInput.load(directory, config: config)
+        let input = try SnapshotInput.load(directory, config: project.config)
         let result = Analyzer.analyze(input.snapshot, options: input.options())
         let actor = Self.actor(from, index: result.index)
         let evaluator = HopEvaluator(index: result.index)

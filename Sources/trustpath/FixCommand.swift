@@ -25,12 +25,10 @@ struct FixCommand: ParsableCommand {
     @Option(help: "Cut every finding at or above this severity with the fewest trust-statement fixes.")
     var severity: Severity = .critical
     @Flag(help: "Apply the fix of every finding instead of the choke points.") var all = false
-    @Option(help: "The project file (vendors, crown jewels, trusted accounts, accepted risks). Default: DIRECTORY/trustpath.yml when present.",
-            completion: .file(extensions: ["yml", "yaml"]))
-    var config: String?
+    @OptionGroup var project: ProjectFileOption
 
     func run() throws {
-        let input = try SnapshotInput.load(directory, config: config)
+        let input = try SnapshotInput.load(directory, config: project.config)
         let snapshot = input.snapshot
         let result = Analyzer.analyze(snapshot, options: input.options())
         let plan = RemediationPlan.make(result, chokeSeverity: severity)
@@ -40,7 +38,7 @@ struct FixCommand: ParsableCommand {
         }
         let outURL = URL(fileURLWithPath: out)
         // A project file given with --config lives outside the snapshot: it is not copied.
-        for file in snapshot.files.filter({ $0.kind != .projectConfig || config == nil }).map(\.path) {
+        for file in snapshot.files.filter({ $0.kind != .projectConfig || project.config == nil }).map(\.path) {
             let target = outURL.appendingPathComponent("snapshot").appendingPathComponent(file).path
             if let patched = output.patchedFiles[file] {
                 try AtomicFile.write(patched, to: target)

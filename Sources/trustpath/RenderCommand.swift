@@ -31,9 +31,7 @@ struct RenderCommand: ParsableCommand {
     @Option(help: "Draw the overview one node per account when it would have more nodes than this.")
     var collapseAbove: Int = 150
     @Flag(help: "Write the overview only, no per-finding diagrams.") var overviewOnly = false
-    @Option(help: "The project file (vendors, crown jewels, trusted accounts, accepted risks). Default: DIRECTORY/trustpath.yml when present.",
-            completion: .file(extensions: ["yml", "yaml"]))
-    var config: String?
+    @OptionGroup var project: ProjectFileOption
     @Option(help: "Chains to report per finding: the shortest plus alternatives of the same length.")
     var maxPaths: Int = 3
 
@@ -44,7 +42,7 @@ struct RenderCommand: ParsableCommand {
 
     func run() throws {
         let progress = Progress.start()
-        let input = try SnapshotInput.load(directory, config: config, progress: progress)
+        let input = try SnapshotInput.load(directory, config: project.config, progress: progress)
         let snapshot = input.snapshot
         let result = Analyzer.analyze(snapshot, options: input.options(maxPaths: maxPaths, progress: progress))
         progress?.update("drawing diagrams…")
@@ -61,25 +59,5 @@ struct RenderCommand: ParsableCommand {
         }
         print(summary)
         if SnapshotInput.hasUnreadableInput(snapshot) { throw TrustPathExit.badInput }
-    }
-}
-
-/// Writes a report's diagrams for `render` and `analyze --diagrams`, turning a rendering failure into a message.
-enum DiagramOutputCommand {
-    /// Writes the diagrams and returns a one-line summary of what was written, safe for the terminal.
-    @discardableResult
-    static func write(_ report: Report, to directory: String, options: DiagramOptions = DiagramOptions()) throws -> String {
-        let written: DiagramOutput
-        do {
-            written = try DiagramWriter.write(report: report, to: directory, options: options)
-        } catch {
-            FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
-            throw ExitCode.failure
-        }
-        var summary = "Wrote \(written.files.count) files to \(directory): the overview"
-        summary += written.collapsed ? " (one node per account)" : ""
-        summary += options.perFinding ? " and \(written.findings) finding diagram\(written.findings == 1 ? "" : "s")" : ""
-        if !written.removed.isEmpty { summary += "; removed \(written.removed.count) stale files" }
-        return terminalSafe(summary) + "."
     }
 }

@@ -6,6 +6,13 @@ import TrustPathIngest
 import TrustPathModel
 import TrustPathReport
 
+/// `--config FILE`, shared by the commands that read a snapshot directory.
+struct ProjectFileOption: ParsableArguments {
+    @Option(help: "The project file (vendors, crown jewels, trusted accounts, accepted risks). Default: DIRECTORY/trustpath.yml when present.",
+            completion: .file(extensions: ["yml", "yaml"]))
+    var config: String?
+}
+
 /// A snapshot with its project file applied, as every command reads it.
 struct ProjectInput {
     var snapshot: Snapshot

@@ -18,12 +18,10 @@ struct SummaryCommand: ParsableCommand {
     @Argument(help: "The snapshot directory (exported JSON files).") var directory: String
     @Option(help: "Output format: text or json.") var format: Format = .text
     @Option(name: .shortAndLong, help: "Write to this file instead of standard output.") var output: String?
-    @Option(help: "The project file (vendors, crown jewels, trusted accounts, accepted risks). Default: DIRECTORY/trustpath.yml when present.",
-            completion: .file(extensions: ["yml", "yaml"]))
-    var config: String?
+    @OptionGroup var project: ProjectFileOption
 
     func run() throws {
-        let snapshot = try SnapshotInput.load(directory, config: config).snapshot
+        let snapshot = try SnapshotInput.load(directory, config: project.config).snapshot
         let summary = SnapshotSummary(snapshot: snapshot)
         let text = switch format {
         case .text: SummaryTextReporter.render(summary)
