@@ -27,9 +27,7 @@ public final class AttackGraph: Sendable {
         } else {
             candidates = index.candidateTargets(for: actor)
         }
-        let verdicts = candidates
-            .map { evaluator.evaluate(actor, to: $0) }
-            .filter { $0.state != .closed }
+        let verdicts = evaluator.evaluate(actor, to: candidates).filter { $0.state != .closed }
         cachedEdges.withLock { $0[actor] = verdicts }
         return verdicts
     }

@@ -3,7 +3,9 @@ import TrustPathModel
 /// Builds the request an attacker acting as an actor would send to assume a target role:
 /// facts of the actor and the target, what the attacker picks, and what nobody here can know.
 enum ActorContext {
-    static func make(for actor: Actor, target: Role, index: SnapshotIndex) -> RequestContext {
+    /// The actor's request before the target is known: the same for every role it tries, so built once per
+    /// actor. The target's facts name keys of their own (aws:Resource…), so adding them later changes nothing else.
+    static func base(for actor: Actor, index: SnapshotIndex) -> RequestContext {
         var context = RequestContext()
         let trusted = index.trustedAccounts
         let ourOrganizations: Set<String> = index.organizationID.map { [$0] } ?? []
@@ -11,7 +13,6 @@ enum ActorContext {
         // treated as a value outsiders cannot produce.
         let otherOrganization: AttackerValues = ourOrganizations.isEmpty ? .secret(.anyWildcard) : .anythingBut(ourOrganizations)
 
-        addTargetFacts(target, index: index, to: &context)
         // What every caller controls about its own request.
         for key in ["sts:RoleSessionName", "sts:SourceIdentity", "aws:SourceIdentity", "sts:TransitiveTagKeys",
                     "aws:TagKeys", "aws:RequestedRegion", "aws:UserAgent", "aws:Referer"] {
@@ -56,6 +57,13 @@ enum ActorContext {
         case .roleSession(let arn):
             addRoleSessionFacts(index.rolesByARN[arn], arn: arn, index: index, to: &context)
         }
+        return context
+    }
+
+    /// The request to one target: the actor's base with the target's facts added.
+    static func make(base: RequestContext, target: Role, index: SnapshotIndex) -> RequestContext {
+        var context = base
+        addTargetFacts(target, index: index, to: &context)
         return context
     }
 

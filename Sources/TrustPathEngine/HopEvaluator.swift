@@ -8,13 +8,25 @@ public struct HopEvaluator: Sendable {
     public init(index: SnapshotIndex) { self.index = index }
 
     public func evaluate(_ actor: Actor, to targetARN: String) -> HopVerdict {
+        evaluate(actor, to: targetARN, base: ActorContext.base(for: actor, index: index))
+    }
+
+    /// The verdicts of one actor's hops to many targets, in their order: the actor's side of the request is
+    /// built once for all of them.
+    public func evaluate(_ actor: Actor, to targetARNs: [String]) -> [HopVerdict] {
+        guard !targetARNs.isEmpty else { return [] }
+        let base = ActorContext.base(for: actor, index: index)
+        return targetARNs.map { evaluate(actor, to: $0, base: base) }
+    }
+
+    private func evaluate(_ actor: Actor, to targetARN: String, base: RequestContext) -> HopVerdict {
         guard let target = index.rolesByARN[targetARN] else {
             return HopVerdict(actor: actor, target: targetARN, state: .closed, reasons: ["\(targetARN) is not in the snapshot"])
         }
         if let refusal = structuralRefusal(actor, target: target) {
             return HopVerdict(actor: actor, target: targetARN, state: .closed, reasons: [refusal])
         }
-        let context = ActorContext.make(for: actor, target: target, index: index)
+        let context = ActorContext.make(base: base, target: target, index: index)
         let trust = TrustEvaluator.evaluate(actor: actor, target: target, index: index, context: context)
         var verdict = HopVerdict(actor: actor, target: targetARN, state: trust.state, trustStatement: trust.reference,
                                  matchedPrincipal: trust.match?.description, restsOn: trust.restsOn.map(\.summary),

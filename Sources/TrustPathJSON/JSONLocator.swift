@@ -7,15 +7,17 @@ public enum JSONLocator {
 
     /// The byte ranges of several values, found in one pass over the document (a large export holds many
     /// trust policies to fix). A path is missing from the result when it leads nowhere or the document is
-    /// invalid before its value ends; when a key repeats, its first occurrence counts.
+    /// invalid before its value ends; when a key repeats, its first occurrence counts. The walk stops once every
+    /// path is found: in an export the roles come before the megabytes of managed policy versions.
     public static func ranges(of paths: [JSONPath], in bytes: [UInt8]) -> [JSONPath: Range<Int>] {
         var tree = PathTree()
         for path in paths { tree.insert(path.components[...], path: path) }
         var found: [JSONPath: Range<Int>] = [:]
+        let wanted = Set(paths).count
         bytes.withUnsafeBufferPointer { buffer in
             var reader = Reader(bytes: buffer, depthLimit: JSONParser.defaultDepthLimit)
             if buffer.count >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF { reader.position = 3 }
-            _ = walk(tree, reader: &reader, found: &found)
+            _ = walk(tree, reader: &reader, found: &found, wanted: wanted)
         }
         return found
     }
@@ -38,7 +40,8 @@ public enum JSONLocator {
     }
 
     /// Reads one value, recording the ranges of the wanted paths inside it; false when the input is invalid.
-    private static func walk(_ tree: PathTree, reader: inout Reader, found: inout [JSONPath: Range<Int>]) -> Bool {
+    /// Once all `wanted` paths are found the reader is left where it is: nothing after them is read.
+    private static func walk(_ tree: PathTree, reader: inout Reader, found: inout [JSONPath: Range<Int>], wanted: Int) -> Bool {
         reader.skipWhitespace()
         let start = reader.position
         guard start < reader.bytes.count else { return false }
@@ -46,9 +49,9 @@ public enum JSONLocator {
         if tree.isLeaf {
             valid = (try? reader.skipValue()) != nil
         } else if reader.bytes[start] == UInt8(ascii: "{") {
-            valid = !tree.keys.isEmpty ? walkObject(tree, reader: &reader, found: &found) : (try? reader.skipValue()) != nil
+            valid = !tree.keys.isEmpty ? walkObject(tree, reader: &reader, found: &found, wanted: wanted) : (try? reader.skipValue()) != nil
         } else if reader.bytes[start] == UInt8(ascii: "[") {
-            valid = !tree.indices.isEmpty ? walkArray(tree, reader: &reader, found: &found) : (try? reader.skipValue()) != nil
+            valid = !tree.indices.isEmpty ? walkArray(tree, reader: &reader, found: &found, wanted: wanted) : (try? reader.skipValue()) != nil
         } else {
             valid = (try? reader.skipValue()) != nil
         }
@@ -57,7 +60,7 @@ public enum JSONLocator {
         return true
     }
 
-    private static func walkObject(_ tree: PathTree, reader: inout Reader, found: inout [JSONPath: Range<Int>]) -> Bool {
+    private static func walkObject(_ tree: PathTree, reader: inout Reader, found: inout [JSONPath: Range<Int>], wanted: Int) -> Bool {
         var seen: Set<String> = []
         reader.position += 1
         reader.skipWhitespace()
@@ -73,7 +76,8 @@ public enum JSONLocator {
             guard reader.position < reader.bytes.count, reader.bytes[reader.position] == UInt8(ascii: ":") else { return false }
             reader.position += 1
             if let child = tree.keys[key], seen.insert(key).inserted {
-                guard walk(child, reader: &reader, found: &found) else { return false }
+                guard walk(child, reader: &reader, found: &found, wanted: wanted) else { return false }
+                if found.count == wanted { return true }
             } else {
                 reader.skipWhitespace()
                 guard (try? reader.skipValue()) != nil else { return false }
@@ -83,7 +87,7 @@ public enum JSONLocator {
         }
     }
 
-    private static func walkArray(_ tree: PathTree, reader: inout Reader, found: inout [JSONPath: Range<Int>]) -> Bool {
+    private static func walkArray(_ tree: PathTree, reader: inout Reader, found: inout [JSONPath: Range<Int>], wanted: Int) -> Bool {
         reader.position += 1
         reader.skipWhitespace()
         if reader.position < reader.bytes.count, reader.bytes[reader.position] == UInt8(ascii: "]") {
@@ -93,7 +97,8 @@ public enum JSONLocator {
         var index = 0
         while true {
             if let child = tree.indices[index] {
-                guard walk(child, reader: &reader, found: &found) else { return false }
+                guard walk(child, reader: &reader, found: &found, wanted: wanted) else { return false }
+                if found.count == wanted { return true }
             } else {
                 reader.skipWhitespace()
                 guard (try? reader.skipValue()) != nil else { return false }

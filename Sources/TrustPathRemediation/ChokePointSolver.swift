@@ -52,9 +52,7 @@ public enum ChokePointSolver {
             }
         }
         for (statement, statementIn) in statementIDs {
-            let actors = actorsThrough[statement, default: []].sorted()
-            let fixable = planner.fix(for: statement, closing: actors) != nil
-            flow.addEdge(statementIn, statementIn + 1, capacity: fixable ? 1 : MaxFlow.infinite)
+            flow.addEdge(statementIn, statementIn + 1, capacity: planner.canFix(statement) ? 1 : MaxFlow.infinite)
         }
         for target in targets.sorted() { flow.addEdge(node(.roleSession(target)), 1, capacity: MaxFlow.infinite) }
 
@@ -68,11 +66,11 @@ public enum ChokePointSolver {
     /// Targets reachable through hops that no trust fix can close (a statement of a service-linked role, or a hop
     /// with no trust statement to edit).
     static func uncuttableTargets(_ edges: AttackEdges, targets: Set<String>, planner: FixPlanner) -> Set<String> {
-        var actorsThrough: [StatementReference: [Actor]] = [:]
-        for edge in edges.edges { for statement in edge.statements { actorsThrough[statement, default: []].append(edge.actor) } }
         // Once per statement, not once per edge through it: an organization-wide statement has thousands.
         var fixable: [StatementReference: Bool] = [:]
-        for (statement, actors) in actorsThrough { fixable[statement] = planner.fix(for: statement, closing: actors) != nil }
+        for edge in edges.edges {
+            for statement in edge.statements where fixable[statement] == nil { fixable[statement] = planner.canFix(statement) }
+        }
         let permanent = edges.edges.filter { edge in
             edge.statements.isEmpty || edge.statements.contains { fixable[$0] != true }
         }

@@ -28,10 +28,15 @@ public struct FixPlanner: Sendable {
         }
     }
 
+    /// Whether `fix(for:closing:)` gives a fix for this statement and some actors: its role can be edited and
+    /// holds the statement. The same answer without wording a fix, for questions asked of every statement.
+    public func canFix(_ statement: StatementReference) -> Bool {
+        editableStatement(statement) != nil
+    }
+
     /// The fix that closes `statement` for hops from these actors; nil for service-linked roles, which cannot be edited.
     public func fix(for statement: StatementReference, closing actors: [Actor]) -> Fix? {
-        guard let role = index.rolesByARN[statement.owner], !role.isServiceLinked,
-              let trustStatement = role.trustPolicy?.statements.first(where: { $0.index == statement.index }) else { return nil }
+        guard !actors.isEmpty, let (role, trustStatement) = editableStatement(statement) else { return nil }
         var builder = FixBuilder(role: role, statement: statement)
         let classes = Set(actors.map(ActorClass.init))
         if classes.contains(.roleSession) {
@@ -60,6 +65,12 @@ public struct FixPlanner: Sendable {
             builder.pinSubject(FederatedProvider(provider))
         }
         return builder.build()
+    }
+
+    private func editableStatement(_ statement: StatementReference) -> (Role, Statement)? {
+        guard let role = index.rolesByARN[statement.owner], !role.isServiceLinked,
+              let trustStatement = role.trustPolicy?.statements.first(where: { $0.index == statement.index }) else { return nil }
+        return (role, trustStatement)
     }
 
     /// For hops from role sessions: name the allowed role instead of the account root when the trust names the

@@ -32,7 +32,7 @@ public enum TextReporter {
                 guard !group.isEmpty else { continue }
                 lines.append("")
                 lines.append(style.severity(severity, severity.rawValue.uppercased()) + " (\(group.count))")
-                for finding in group { lines += render(finding, names: names, style: style) }
+                lines += ParallelText.lines(group) { render($0, names: names, style: style) }
             }
         }
         if report.findings.isEmpty { lines += ["", "No outside entry can reach any role."] }
@@ -91,7 +91,7 @@ public enum TextReporter {
 }
 
 /// ANSI styling that does nothing when disabled.
-struct TextStyle {
+struct TextStyle: Sendable {
     let enabled: Bool
 
     func wrap(_ code: String, _ text: String) -> String { enabled ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }

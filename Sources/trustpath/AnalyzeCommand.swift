@@ -55,6 +55,7 @@ struct AnalyzeCommand: ParsableCommand {
         }
         SourcePositions.attach(to: &plan, index: result.index, read: read)
         let report = ReportBuilder.build(result, plan: plan)
+        defer { ProcessLifetime.keep([result, plan, report] as [any Sendable]) }
         progress?.finish()
         let color = output == nil && format == .text && TerminalColor.enabled
         try OutputTarget(path: output).write(try format.render(report, options: RenderOptions(color: color)))

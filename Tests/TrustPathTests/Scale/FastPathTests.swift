@@ -1,0 +1,99 @@
+import Foundation
+import Testing
+import TrustPathAnalysis
+import TrustPathEngine
+import TrustPathIngest
+import TrustPathJSON
+import TrustPathModel
+@testable import TrustPathRemediation
+@testable import TrustPathReport
+
+/// The shortcuts taken for speed at scale give the same answers as the long way.
+@Suite("Scale: fast paths")
+struct FastPathTests {
+    @Test func locatorFindsSeveralPathsNestedOnesAndTheFirstOfARepeatedKey() throws {
+        let text = #"{"a": {"b": [1, {"c": "x"}], "b": 9}, "d": [true, null]}"#
+        let bytes = Array(text.utf8)
+        func path(_ components: JSONPath.Component...) -> JSONPath { JSONPath(components) }
+        let wanted = [path(.key("a")), path(.key("a"), .key("b"), .index(1), .key("c")), path(.key("d"), .index(1)),
+                      path(.key("nowhere"))]
+        let ranges = JSONLocator.ranges(of: wanted, in: bytes)
+        func slice(_ path: JSONPath) -> String? { ranges[path].map { String(decoding: bytes[$0], as: UTF8.self) } }
+        #expect(slice(wanted[0]) == #"{"b": [1, {"c": "x"}], "b": 9}"#)
+        #expect(slice(wanted[1]) == #""x""#)
+        #expect(slice(wanted[2]) == "null")
+        #expect(slice(wanted[3]) == nil)
+        #expect(slice(path(.key("a"), .key("b"))) == nil, "not asked for")
+        #expect(JSONLocator.range(of: path(.key("a"), .key("b")), in: bytes).map { String(decoding: bytes[$0], as: UTF8.self) }
+                == "[1, {\"c\": \"x\"}]")
+    }
+
+    /// A value is found when the input is valid up to its end, whatever follows (the walk stops once every path
+    /// is found, which no result shows: that is measured by the benchmark). Invalid input before a value hides it.
+    @Test func locatorGivesValuesBeforeInvalidInput() {
+        let wanted = JSONPath([.key("Roles"), .index(0)])
+        let truncated = Array(#"{"Roles": [{"n": 1}, {"n": 2}], "Policies": [{"broken"#.utf8)
+        #expect(JSONLocator.range(of: wanted, in: truncated) == 11..<19)
+        let brokenBefore = Array(#"{"Users": [}, "Roles": [{"n": 1}]}"#.utf8)
+        #expect(JSONLocator.range(of: wanted, in: brokenBefore) == nil)
+        // A path still missing keeps the walk going to the end, and an invalid end then hides nothing found.
+        let both = [wanted, JSONPath([.key("Missing")])]
+        #expect(JSONLocator.ranges(of: both, in: truncated)[wanted] == 11..<19)
+    }
+
+    /// Every role's trust policy located in a generated export is the value the parser reads at that path.
+    @Test func locatedTrustPoliciesAreTheParsedValues() throws {
+        let snapshot = SnapshotLoader().load(documents: ScaleFixtures.documents.map { ($0.path, $0.bytes) })
+        let byPath = Dictionary(ScaleFixtures.documents.map { ($0.path, $0.bytes) }, uniquingKeysWith: { first, _ in first })
+        var checked = 0
+        for (file, roles) in Dictionary(grouping: snapshot.accounts.values.flatMap(\.roles), by: \.trustLocation.file) {
+            let bytes = try #require(byPath[file])
+            let whole = try JSONParser.parse(bytes)
+            let paths = roles.compactMap { JSONPath(parsing: $0.trustLocation.jsonPath) }
+            let ranges = JSONLocator.ranges(of: paths, in: bytes)
+            for path in paths {
+                let range = try #require(ranges[path], "\(file) \(path)")
+                #expect(try JSONParser.parse(Array(bytes[range])) == whole[path: path])
+                checked += 1
+            }
+        }
+        #expect(checked == ScaleFixtures.shape.accounts * ScaleFixtures.shape.rolesPerAccount)
+    }
+
+    /// The choke-point solver asks only whether a statement can be fixed; the answer is the planner's.
+    @Test func canFixAgreesWithThePlannerOnEveryStatement() throws {
+        let result = Analyzer.analyze(SnapshotLoader().load(documents: ScaleFixtures.documents.map { ($0.path, $0.bytes) }))
+        let planner = FixPlanner(index: result.index)
+        let edges = AttackEdges(result)
+        var actorsThrough: [StatementReference: [Actor]] = [:]
+        for edge in edges.edges { for statement in edge.statements { actorsThrough[statement, default: []].append(edge.actor) } }
+        #expect(!actorsThrough.isEmpty)
+        for (statement, actors) in actorsThrough {
+            #expect(planner.canFix(statement) == (planner.fix(for: statement, closing: actors) != nil), "\(statement)")
+        }
+        let serviceLinked = try #require(result.index.rolesByARN.values.first { $0.isServiceLinked && $0.trustPolicy != nil })
+        let reference = StatementReference(file: serviceLinked.trustLocation.file, jsonPath: serviceLinked.trustLocation.jsonPath,
+                                           owner: serviceLinked.arn, index: 0, sid: nil)
+        #expect(!planner.canFix(reference))
+        #expect(planner.fix(for: reference, closing: [.anyone]) == nil)
+    }
+
+    @Test(arguments: [0, 1, 2, 3, 4, 7, 12, 13, 100, 1_000])
+    func parallelTextReadsAsTextRenderedInOrder(count: Int) {
+        let items = Array(0..<count)
+        let render: @Sendable (Int) -> [String] = { item in item % 3 == 0 ? [] : ["item \(item)", "  detail \(item)"] }
+        let parallel = ParallelText.lines(items, sliceSize: 3, render: render).filter { !$0.isEmpty }.joined(separator: "\n")
+        #expect(parallel == items.flatMap(render).joined(separator: "\n"))
+    }
+
+    @Test(arguments: ["plain ascii", "", "tab\there", "esc \u{1B}[31m", "del \u{7F}", "c1 \u{9B}31m", "line\u{2028}sep",
+                      "para\u{2029}", "é and 中文 and \u{2026}", "\u{2030} per mille", "\u{00A0}nbsp \u{00C2}", "nul \u{0}"])
+    func terminalSafeMatchesTheScalarRule(text: String) {
+        var expected = ""
+        for scalar in text.unicodeScalars {
+            let unsafe = scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar == "\u{2028}" || scalar == "\u{2029}"
+            expected += unsafe ? "\\u{\(String(scalar.value, radix: 16))}" : String(scalar)
+        }
+        #expect(terminalSafe(text) == expected)
+    }
+}
