@@ -99,7 +99,7 @@ public enum Analyzer {
         let found = perEntry.withLock { $0.flatMap { $0 } }
         // Order matters: crown jewels change severity, which accepted risks and ranking then see.
         let raised = VendorNotes.apply(CrownJewels.apply(found, rules: options.config.crownJewels, index: index))
-        let (findings, suppressed) = AcceptedRisks.apply(raised.sorted(by: Finding.ranked), risks: options.config.acceptedRisks,
+        let (findings, suppressed) = AcceptedRisks.apply(Finding.sortedByRank(raised), risks: options.config.acceptedRisks,
                                                          today: options.today)
         return AnalysisResult(findings: findings,
                               entries: actors.compactMap { Entry($0, name: vendorName($0, options)) },

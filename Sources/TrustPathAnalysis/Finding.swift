@@ -117,6 +117,16 @@ public struct Finding: Sendable, Hashable, Codable {
             < (rhs.severity.rank, rhs.exposureRank, rhs.path.count, rhs.entry.id, rhs.target)
     }
 
+    /// Findings in `ranked` order, ties kept in their given order. Sorts positions by precomputed keys: moving
+    /// whole findings and building a key per comparison dominated at tens of thousands of findings.
+    public static func sortedByRank(_ findings: [Finding]) -> [Finding] {
+        let keys = findings.map { ($0.severity.rank, $0.exposureRank, $0.path.count, $0.entry.id, $0.target) }
+        let order = findings.indices.sorted { left, right in
+            keys[left] != keys[right] ? keys[left] < keys[right] : left < right
+        }
+        return order.map { findings[$0] }
+    }
+
     /// The identity key: `kind:id->target`.
     public static func identity(entry: Entry, target: String) -> String {
         "\(entry.kind.rawValue):\(entry.id)->\(target)"

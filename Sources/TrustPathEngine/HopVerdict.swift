@@ -33,6 +33,13 @@ public struct StatementReference: Sendable, Hashable, Codable, Comparable {
     public static func < (lhs: Self, rhs: Self) -> Bool {
         (lhs.file, lhs.owner, lhs.index) < (rhs.file, rhs.owner, rhs.index)
     }
+
+    /// The owner and index tell statements apart nearly always; equality still compares every field. Remediation
+    /// keys dictionaries by statement on every hop of a large organization, and the file and path are long.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(owner)
+        hasher.combine(index)
+    }
 }
 
 /// The answer to "can an attacker acting as X obtain role R?", with every reason.

@@ -33,7 +33,7 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
             switch component {
             case .index(let index): text += "[\(index)]"
             case .key(let key):
-                if !key.isEmpty, key.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) {
+                if isPlainName(key) {
                     text += ".\(key)"
                 } else {
                     let escaped = key.flatMap { $0 == "\"" || $0 == "\\" ? ["\\", $0] : [$0] }
@@ -42,5 +42,21 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
             }
         }
         return text
+    }
+
+    /// Keys written `.Name`: letters, digits and `_`. Export keys are ASCII, checked by byte; other text by Character.
+    private static func isPlainName(_ key: String) -> Bool {
+        guard !key.isEmpty else { return false }
+        var ascii = true
+        for byte in key.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                 UInt8(ascii: "_"):
+                continue
+            case 0x80...: ascii = false
+            default: return false
+            }
+        }
+        return ascii || key.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" }
     }
 }

@@ -35,20 +35,16 @@ public enum ChokePointSolver {
             return nodeCount - 2
         }
         for entry in edges.entries { _ = node(entry) }
-        for edge in edges.edges {
-            _ = node(edge.actor)
-            _ = node(.roleSession(edge.target))
-            for statement in edge.statements { _ = statementNode(statement) }
+        // Each edge's nodes, looked up once: the flow network has an arc pair per edge and statement.
+        let edgeNodes = edges.edges.map { edge in
+            (from: node(edge.actor), to: node(.roleSession(edge.target)), statements: edge.statements.map(statementNode))
         }
         var flow = MaxFlow(nodes: nodeCount)
         for entry in edges.entries { flow.addEdge(0, node(entry), capacity: MaxFlow.infinite) }
-        var actorsThrough: [StatementReference: Set<Actor>] = [:]
-        for edge in edges.edges {
-            for statement in edge.statements {
-                let statementIn = statementNode(statement)
-                flow.addEdge(node(edge.actor), statementIn, capacity: MaxFlow.infinite)
-                flow.addEdge(statementIn + 1, node(.roleSession(edge.target)), capacity: MaxFlow.infinite)
-                actorsThrough[statement, default: []].insert(edge.actor)
+        for edge in edgeNodes {
+            for statementIn in edge.statements {
+                flow.addEdge(edge.from, statementIn, capacity: MaxFlow.infinite)
+                flow.addEdge(statementIn + 1, edge.to, capacity: MaxFlow.infinite)
             }
         }
         for (statement, statementIn) in statementIDs {
@@ -58,7 +54,12 @@ public enum ChokePointSolver {
 
         _ = flow.run(source: 0, sink: 1)
         let sourceSide = flow.sourceSide(0)
-        let cut = statementIDs.filter { sourceSide.contains($0.value) && !sourceSide.contains($0.value + 1) }.keys
+        let cut = Set(statementIDs.filter { sourceSide.contains($0.value) && !sourceSide.contains($0.value + 1) }.keys)
+        // The actors each cut statement lets through, which its fix must close.
+        var actorsThrough: [StatementReference: Set<Actor>] = [:]
+        for edge in edges.edges {
+            for statement in edge.statements where cut.contains(statement) { actorsThrough[statement, default: []].insert(edge.actor) }
+        }
         let fixes = cut.compactMap { planner.fix(for: $0, closing: actorsThrough[$0, default: []].sorted()) }.sorted()
         return Solution(fixes: fixes, uncuttableTargets: uncuttable.sorted())
     }

@@ -96,4 +96,39 @@ struct FastPathTests {
         }
         #expect(terminalSafe(text) == expected)
     }
+
+    @Test func pathKeysArePlainOnlyWhenLettersDigitsOrUnderscore() {
+        let path = JSONPath([.key("RoleDetailList"), .index(3), .key("é_1"), .key("a-b"), .key("中文"), .key(""), .key("q\"")])
+        #expect(path.description == #"$.RoleDetailList[3].é_1["a-b"].中文[""]["q\""]"#)
+    }
+
+    /// The rank sort on precomputed keys is the comparator's order, ties in their given order.
+    @Test func rankSortMatchesTheComparator() throws {
+        let result = Analyzer.analyze(SnapshotLoader().load(documents: ScaleFixtures.documents.map { ($0.path, $0.bytes) }))
+        let shuffled = result.findings.reversed() + result.findings.prefix(5)
+        #expect(shuffled.count > 10)
+        let sorted = Finding.sortedByRank(Array(shuffled))
+        #expect(sorted.map(\.id) == Array(shuffled).sorted(by: Finding.ranked).map(\.id))
+    }
+
+    /// A role is a value: changing a copy leaves the original as it was, and equal roles hash alike.
+    @Test func roleCopiesAreIndependentValues() throws {
+        let snapshot = SnapshotLoader().load(documents: ScaleFixtures.documents.map { ($0.path, $0.bytes) })
+        let original = try #require(snapshot.accounts.values.flatMap(\.roles).first { !$0.tags.isEmpty || $0.trustPolicy != nil })
+        var copy = original
+        #expect(copy == original)
+        #expect(copy.hashValue == original.hashValue)
+        copy.name = "renamed"
+        copy.tags["team"] = "changed"
+        #expect(original.name != "renamed")
+        #expect(original.tags["team"] != "changed")
+        #expect(copy != original)
+        var rebuilt = copy
+        rebuilt.name = original.name
+        rebuilt.tags = original.tags
+        #expect(rebuilt == original, "equal by fields, not by storage")
+        #expect(rebuilt.hashValue == original.hashValue)
+        let decoded = try JSONDecoder().decode(Role.self, from: JSONEncoder().encode(original))
+        #expect(decoded == original)
+    }
 }
