@@ -27,6 +27,11 @@ public enum AtomicFile {
     }
 
     public static func write(_ text: String, to path: String) throws {
-        try write(Data(text.utf8), to: path)
+        // A report can be hundreds of megabytes: its bytes are written from the string itself, not a copy.
+        var text = text
+        try text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress, !bytes.isEmpty else { return try write(Data(), to: path) }
+            try write(Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: bytes.count, deallocator: .none), to: path)
+        }
     }
 }

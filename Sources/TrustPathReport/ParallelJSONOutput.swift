@@ -3,9 +3,8 @@ import Synchronization
 
 extension JSONOutput {
     /// The report exactly as `encode(_:)` writes any value, but with its two long lists (findings and ranked
-    /// fixes) encoded in slices on every core and spliced in: a 1,000-account report is hundreds of megabytes.
-    /// Pretty printing indents by depth and escapes newlines inside strings, so a slice encoded on its own is the
-    /// same text as in the whole, each line shifted by its depth.
+    /// fixes) written by `PrettyJSONWriter` in slices on every core and spliced in: a 1,000-account report is
+    /// hundreds of megabytes, which the generic encoder took seconds over.
     public static func encode(_ report: Report) throws -> String {
         try encode(report, sliceSize: 256)
     }
@@ -15,60 +14,57 @@ extension JSONOutput {
         var skeleton = report
         skeleton.findings = []
         skeleton.fixes = []
-        var text = try encodeWhole(skeleton)
-        let lists = [("fixes", try slices(report.fixes, size: sliceSize)),
-                     ("findings", try slices(report.findings, size: sliceSize))]
-        for (key, items) in lists where !items.isEmpty {
-            let empty = "\n  \"\(key)\" : [\n\n  ]"
-            guard let range = text.range(of: empty) else { return try encodeWhole(report) }
-            text.replaceSubrange(range, with: "\n  \"\(key)\" : [\n" + items.joined(separator: ",\n") + "\n  ]")
+        let text = try encodeWhole(skeleton)
+        var lists: [(range: Range<String.Index>, key: String, items: [[UInt8]])] = []
+        for (key, items) in [("findings", slices(report.findings, size: sliceSize)), ("fixes", slices(report.fixes, size: sliceSize))]
+        where !items.isEmpty {
+            guard let range = text.range(of: "\n  \"\(key)\" : [\n\n  ]") else { return try encodeWhole(report) }
+            lists.append((range, key, items))
         }
-        return text
+        // Spliced in the order the keys appear, straight into the result: joining strings of this size copied
+        // them over and over.
+        var pieces: [[UInt8]] = []
+        var rest = text.startIndex
+        for list in lists.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) {
+            pieces.append(Array(text[rest..<list.range.lowerBound].utf8))
+            pieces.append(Array("\n  \"\(list.key)\" : [\n".utf8))
+            for (position, item) in list.items.enumerated() {
+                if position > 0 { pieces.append(Array(",\n".utf8)) }
+                pieces.append(item)
+            }
+            pieces.append(Array("\n  ]".utf8))
+            rest = list.range.upperBound
+        }
+        pieces.append(Array(text[rest...].utf8))
+        let total = pieces.reduce(0) { $0 + $1.count }
+        return String(unsafeUninitializedCapacity: total) { buffer in
+            var offset = 0
+            for piece in pieces {
+                _ = UnsafeMutableBufferPointer(rebasing: buffer[offset..<(offset + piece.count)]).initialize(from: piece)
+                offset += piece.count
+            }
+            return offset
+        }
     }
 
-    /// The elements of a top-level list as they appear at depth 2, in slices encoded in parallel.
-    private static func slices<T: Encodable & Sendable>(_ values: [T], size requested: Int) throws -> [String] {
+    /// The elements of a top-level list as they appear at depth 2, in slices written in parallel.
+    private static func slices<T: PrettyJSONWritable & Sendable>(_ values: [T], size requested: Int) -> [[UInt8]] {
         guard !values.isEmpty else { return [] }
         let size = max(1, requested)
         let count = (values.count + size - 1) / size
-        @Sendable func encodeSlice(_ slice: Int) -> Result<String, any Error> {
-            let part = Array(values[(slice * size)..<min(values.count, (slice + 1) * size)])
-            return Result { () throws -> String in
-                escapingInvisibleControls(shifted(try encoder().encode(part)))
-            }
+        @Sendable func writeSlice(_ slice: Int) -> [UInt8] {
+            var writer = PrettyJSONWriter(depth: 2)
+            let range = (slice * size)..<min(values.count, (slice + 1) * size)
+            for position in range { writer.detachedElement(values[position], first: position == range.lowerBound) }
+            return writer.bytes
         }
-        // Threads only pay off for long lists; short ones are encoded here, slice after slice.
-        guard count >= 8 else { return try (0..<count).map { try encodeSlice($0).get() } }
-        let results = Mutex([Result<String, any Error>?](repeating: nil, count: count))
+        // Threads only pay off for long lists; short ones are written here, slice after slice.
+        guard count >= 8 else { return (0..<count).map(writeSlice) }
+        let results = Mutex([[UInt8]](repeating: [], count: count))
         DispatchQueue.concurrentPerform(iterations: count) { slice in
-            let result = encodeSlice(slice)
-            results.withLock { $0[slice] = result }
+            let text = writeSlice(slice)
+            results.withLock { $0[slice] = text }
         }
-        return try results.withLock { $0 }.map { result in
-            guard let result else {
-                throw EncodingError.invalidValue(values, .init(codingPath: [], debugDescription: "slice not encoded"))
-            }
-            return try result.get()
-        }
+        return results.withLock { $0 }
     }
-
-    /// `[\n  a,\n  b\n]` becomes `    a,\n    b`: the brackets go and every line moves one level in.
-    private static func shifted(_ array: Data) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(array.count + array.count / 8)
-        array.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
-            let inner = raw[2..<max(2, raw.count - 2)]
-            var lineStart = inner.startIndex
-            while lineStart < inner.endIndex {
-                let lineEnd = inner[lineStart...].firstIndex(of: 0x0A) ?? inner.endIndex
-                // Blank lines (inside empty lists) stay blank, as the encoder writes them.
-                if lineEnd > lineStart { bytes.append(contentsOf: "  ".utf8) }
-                bytes.append(contentsOf: inner[lineStart..<lineEnd])
-                if lineEnd < inner.endIndex { bytes.append(0x0A) }
-                lineStart = lineEnd + 1
-            }
-        }
-        return String(decoding: bytes, as: UTF8.self)
-    }
-
 }

@@ -3,7 +3,8 @@ import Testing
 import TrustPathAnalysis
 import TrustPathIngest
 import TrustPathRemediation
-import TrustPathReport
+@testable import TrustPathReport
+import TrustPathModel
 
 /// The report's JSON, encoded in slices on every core, is byte for byte what one encoding of the whole gives.
 @Suite("Scale: sliced JSON report")
@@ -20,5 +21,37 @@ struct SlicedJSONTests {
         empty.findings = []
         empty.fixes = []
         #expect(try JSONOutput.encode(empty) == String(decoding: try encoder.encode(empty), as: UTF8.self) + "\n")
+    }
+
+    /// Every character class the writer treats apart, in every kind of field it writes by hand, reads as the
+    /// generic encoder (with its control escaping) writes it.
+    @Test func handWrittenListsEscapeAsTheEncoderDoes() throws {
+        let result = Analyzer.analyze(SnapshotLoader().load(documents: ScaleFixtures.documents))
+        var plan = RemediationPlan.make(result)
+        let byPath = Dictionary(ScaleFixtures.documents.map { ($0.path, $0.bytes) }, uniquingKeysWith: { first, _ in first })
+        SourcePositions.attach(to: &plan, index: result.index) { byPath[$0] }
+        var report = ReportBuilder.build(result, plan: plan)
+        let controls = (0..<0x20).map { String(UnicodeScalar(UInt8($0))) }.joined()
+        let hostile = "q\"b\\s/ \(controls) del\u{7F} c1\u{80}\u{9F} \u{A0}\u{C2} ls\u{2028}ps\u{2029} \u{2027}\u{202A} é中😀 \u{E2}"
+        var finding = try #require(report.findings.first)
+        finding.severityReason = hostile
+        finding.note = hostile
+        finding.alternatives = [[hostile, "b"], []]
+        finding.crownJewel = CrownJewelMark(rule: hostile, raisedFrom: .low)
+        finding.expiredAcceptance = ExpiredAcceptance(reason: hostile, expired: "2026-01-01")
+        finding.entryRegion = SourceRegion(startLine: 3, startColumn: 9)
+        finding.hops[0].restsOn = [hostile]
+        finding.hops[0].matchedPrincipal = hostile
+        var fix = try #require(report.fixes.first)
+        fix.fix.summary = hostile
+        fix.fix.replacePrincipals = [PrincipalReplacement(from: hostile, to: "x")]
+        fix.fix.edit = FileEdit(file: hostile, byteOffset: 1, byteLength: 2, replacement: hostile)
+        fix.removes = ["critical": 2, "low": 1, "high": 0]
+        finding.fix = fix.fix
+        report.findings[0] = finding
+        report.fixes[0] = fix
+        let whole = try JSONOutput.encodeWhole(report)
+        #expect(whole.contains("\\u2028"), "the hostile text is in the expected output")
+        for size in [1, 3, 256] { #expect(try JSONOutput.encode(report, sliceSize: size) == whole) }
     }
 }
