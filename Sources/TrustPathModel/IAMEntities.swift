@@ -28,8 +28,8 @@ public struct ManagedPolicy: Sendable, Hashable, Codable {
 
 /// An IAM role with its trust policy and permissions.
 ///
-/// A value like the other entities, stored in one shared box until changed: the analysis copies roles out of its
-/// look-ups on every hop, and a copy is then one reference count instead of one per field.
+/// A value like the other entities, its fields kept in `CopyOnWrite` storage: the analysis copies roles out of
+/// its look-ups on every hop.
 public struct Role: Sendable, Hashable, Codable {
     /// The role's fields; encoded and compared as the role.
     private struct Fields: Sendable, Hashable, Codable {
@@ -48,61 +48,44 @@ public struct Role: Sendable, Hashable, Codable {
         var trustLocation: SourceLocation
     }
 
-    /// Only ever changed while uniquely referenced (`update`), so sharing it across threads is safe.
-    private final class Box: @unchecked Sendable {
-        var fields: Fields
-        init(_ fields: Fields) { self.fields = fields }
-    }
+    private var storage: CopyOnWrite<Fields>
 
-    private var box: Box
-
-    private var fields: Fields { box.fields }
-
-    private mutating func update(_ change: (inout Fields) -> Void) {
-        if !isKnownUniquelyReferenced(&box) { box = Box(box.fields) }
-        change(&box.fields)
-    }
-
-    public var arn: String { get { fields.arn } set { update { $0.arn = newValue } } }
-    public var name: String { get { fields.name } set { update { $0.name = newValue } } }
-    public var path: String { get { fields.path } set { update { $0.path = newValue } } }
+    public var arn: String { get { storage.value.arn } set { storage.value.arn = newValue } }
+    public var name: String { get { storage.value.name } set { storage.value.name = newValue } }
+    public var path: String { get { storage.value.path } set { storage.value.path = newValue } }
     /// `AROA…`; tells a role apart from a deleted one recreated under the same name.
-    public var roleID: String { get { fields.roleID } set { update { $0.roleID = newValue } } }
-    public var account: String { get { fields.account } set { update { $0.account = newValue } } }
-    public var partition: String { get { fields.partition } set { update { $0.partition = newValue } } }
+    public var roleID: String { get { storage.value.roleID } set { storage.value.roleID = newValue } }
+    public var account: String { get { storage.value.account } set { storage.value.account = newValue } }
+    public var partition: String { get { storage.value.partition } set { storage.value.partition = newValue } }
     /// nil when the export has no `AssumeRolePolicyDocument` (nobody can assume it).
-    public var trustPolicy: PolicyDocument? { get { fields.trustPolicy } set { update { $0.trustPolicy = newValue } } }
-    public var inlinePolicies: [InlinePolicy] { get { fields.inlinePolicies } set { update { $0.inlinePolicies = newValue } } }
+    public var trustPolicy: PolicyDocument? { get { storage.value.trustPolicy } set { storage.value.trustPolicy = newValue } }
+    public var inlinePolicies: [InlinePolicy] { get { storage.value.inlinePolicies } set { storage.value.inlinePolicies = newValue } }
     public var attachedPolicyARNs: [String] {
-        get { fields.attachedPolicyARNs }
-        set { update { $0.attachedPolicyARNs = newValue } }
+        get { storage.value.attachedPolicyARNs }
+        set { storage.value.attachedPolicyARNs = newValue }
     }
     public var permissionsBoundaryARN: String? {
-        get { fields.permissionsBoundaryARN }
-        set { update { $0.permissionsBoundaryARN = newValue } }
+        get { storage.value.permissionsBoundaryARN }
+        set { storage.value.permissionsBoundaryARN = newValue }
     }
-    public var tags: [String: String] { get { fields.tags } set { update { $0.tags = newValue } } }
-    public var location: SourceLocation { get { fields.location } set { update { $0.location = newValue } } }
+    public var tags: [String: String] { get { storage.value.tags } set { storage.value.tags = newValue } }
+    public var location: SourceLocation { get { storage.value.location } set { storage.value.location = newValue } }
     /// Where the trust policy sits in its file.
-    public var trustLocation: SourceLocation { get { fields.trustLocation } set { update { $0.trustLocation = newValue } } }
+    public var trustLocation: SourceLocation { get { storage.value.trustLocation } set { storage.value.trustLocation = newValue } }
 
     public init(arn: String, name: String, path: String, roleID: String, account: String, partition: String,
                 trustPolicy: PolicyDocument?, inlinePolicies: [InlinePolicy] = [], attachedPolicyARNs: [String] = [],
                 permissionsBoundaryARN: String? = nil, tags: [String: String] = [:], location: SourceLocation,
                 trustLocation: SourceLocation? = nil) {
-        box = Box(Fields(arn: arn, name: name, path: path, roleID: roleID, account: account, partition: partition,
+        storage = CopyOnWrite(Fields(arn: arn, name: name, path: path, roleID: roleID, account: account, partition: partition,
                          trustPolicy: trustPolicy, inlinePolicies: inlinePolicies, attachedPolicyARNs: attachedPolicyARNs,
                          permissionsBoundaryARN: permissionsBoundaryARN, tags: tags, location: location,
                          trustLocation: trustLocation ?? location))
     }
 
-    public init(from decoder: any Decoder) throws { box = Box(try Fields(from: decoder)) }
-
-    public func encode(to encoder: any Encoder) throws { try fields.encode(to: encoder) }
-
-    public static func == (lhs: Role, rhs: Role) -> Bool { lhs.box === rhs.box || lhs.fields == rhs.fields }
-
-    public func hash(into hasher: inout Hasher) { fields.hash(into: &hasher) }
+    // Encoded flat, as the fields themselves.
+    public init(from decoder: any Decoder) throws { storage = try CopyOnWrite(from: decoder) }
+    public func encode(to encoder: any Encoder) throws { try storage.encode(to: encoder) }
 
     /// Service-linked roles live under `/aws-service-role/`: AWS owns their trust and nobody can edit it.
     public var isServiceLinked: Bool { path.hasPrefix("/aws-service-role/") }

@@ -13,15 +13,19 @@ enum FixEdits {
         }
     }
 
-    /// The edits of one file's fixes, every trust policy located in one pass over its bytes.
-    static func edits(_ fixes: [Fix], file: String, bytes: [UInt8], index: SnapshotIndex) -> [Fix: FileEdit] {
-        let located = fixes.compactMap { fix -> (Fix, JSONPath)? in
+    /// Each fix with the JSON path of its role's trust policy.
+    static func located(_ fixes: [Fix], index: SnapshotIndex) -> [(Fix, JSONPath)] {
+        fixes.compactMap { fix in
             guard let role = index.rolesByARN[fix.role], let path = JSONPath(parsing: role.trustLocation.jsonPath) else {
                 return nil
             }
             return (fix, path)
         }
-        let ranges = JSONLocator.ranges(of: located.map(\.1), in: bytes)
+    }
+
+    /// The edits of one file's fixes, from where `JSONLocator` found their trust policies in its bytes.
+    static func edits(_ located: [(Fix, JSONPath)], ranges: [JSONPath: Range<Int>], file: String,
+                      bytes: [UInt8]) -> [Fix: FileEdit] {
         var edits: [Fix: FileEdit] = [:]
         for (fix, path) in located {
             if let range = ranges[path], let made = edit(fix, file: file, range: range, bytes: bytes) { edits[fix] = made }

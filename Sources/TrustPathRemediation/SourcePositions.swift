@@ -2,14 +2,38 @@ import Foundation
 import Synchronization
 import TrustPathAnalysis
 import TrustPathEngine
+import TrustPathJSON
 import TrustPathModel
 
 /// What reports need from the input files beyond the analysis: each fix as a byte-range edit and each
 /// finding's entry statement as a line. The one call every front end makes, so none forgets a part.
 public enum SourcePositions {
-    /// Each input file is read once for both, files in parallel when there are many, and its bytes are dropped
-    /// as soon as the file is done: at a thousand accounts the exports are hundreds of megabytes.
+    /// Reads the files from `directory`. An export lists its roles before the megabytes of managed policy
+    /// versions, so the first quarter of a file is read first; the whole file only when a wanted value is not
+    /// complete in that part.
+    public static func attach(to plan: inout RemediationPlan, index: SnapshotIndex, directory: String,
+                              prefix: @Sendable (Int) -> Int = { max(1 << 16, $0 / 4) }) {
+        let base = URL(fileURLWithPath: directory)
+        attach(to: &plan, index: index) { file, wholeFile in
+            let path = base.appendingPathComponent(file).path
+            if wholeFile { return FileManager.default.contents(atPath: path).map { [UInt8]($0) } }
+            guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+            defer { try? handle.close() }
+            let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+            return (try? handle.read(upToCount: prefix(size))).map { [UInt8]($0) } ?? []
+        }
+    }
+
+    /// Reads each file whole with `read` (documents in memory, say).
     public static func attach(to plan: inout RemediationPlan, index: SnapshotIndex, read: @Sendable (String) -> [UInt8]?) {
+        attach(to: &plan, index: index) { file, _ in read(file) }
+    }
+
+    /// Each input file is walked once for both parts, files in parallel when there are many, and its bytes are
+    /// dropped as soon as the file is done: at a thousand accounts the exports are hundreds of megabytes.
+    /// `read(file, true)` gives the whole file, `read(file, false)` may give only its start.
+    static func attach(to plan: inout RemediationPlan, index: SnapshotIndex,
+                       read: @Sendable (String, _ wholeFile: Bool) -> [UInt8]?) {
         let fixes = FixEdits.fixesByFile(plan, index: index)
         let paths = StatementLines.pathsByFile(plan, index: index)
         let files = Set(fixes.keys).union(paths.keys).sorted()
@@ -17,13 +41,13 @@ public enum SourcePositions {
         let regions = Mutex<[String: [String: SourceRegion]]>([:])
         @Sendable func visit(_ position: Int) {
             let file = files[position]
-            guard let bytes = read(file) else { return }
-            if let fileFixes = fixes[file] {
-                let made = FixEdits.edits(fileFixes, file: file, bytes: bytes, index: index)
-                edits.withLock { $0.merge(made) { first, _ in first } }
-            }
-            if let filePaths = paths[file] {
-                let found = StatementLines.regions(filePaths, bytes: bytes)
+            let fixPaths = FixEdits.located(fixes[file] ?? [], index: index)
+            let linePaths = StatementLines.located(paths[file] ?? [])
+            guard let (bytes, ranges) = locate(fixPaths.map(\.1) + linePaths.map(\.1), file: file, read: read) else { return }
+            let made = FixEdits.edits(fixPaths, ranges: ranges, file: file, bytes: bytes)
+            edits.withLock { $0.merge(made) { first, _ in first } }
+            if !linePaths.isEmpty {
+                let found = StatementLines.regions(linePaths, ranges: ranges, bytes: bytes)
                 regions.withLock { $0[file] = found }
             }
         }
@@ -35,5 +59,18 @@ public enum SourcePositions {
         }
         FixEdits.apply(edits.withLock { $0 }, to: &plan)
         StatementLines.apply(regions.withLock { $0 }, to: &plan, index: index)
+    }
+
+    /// The file's bytes (its start when that holds every wanted value whole) and where the values are. A value
+    /// ending exactly where a partial read ends may be cut short (a number, say), so then the whole file is read.
+    private static func locate(_ paths: [JSONPath], file: String, read: (String, Bool) -> [UInt8]?)
+        -> ([UInt8], [JSONPath: Range<Int>])? {
+        let wanted = Set(paths)
+        if let start = read(file, false) {
+            let ranges = JSONLocator.ranges(of: Array(wanted), in: start)
+            if ranges.count == wanted.count, ranges.values.allSatisfy({ $0.upperBound < start.count }) { return (start, ranges) }
+        }
+        guard let bytes = read(file, true) else { return nil }
+        return (bytes, JSONLocator.ranges(of: Array(wanted), in: bytes))
     }
 }

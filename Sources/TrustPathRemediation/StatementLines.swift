@@ -21,10 +21,13 @@ enum StatementLines {
         return wanted
     }
 
-    /// The line and column of each path in one file, found in one pass over its bytes.
-    static func regions(_ paths: Set<String>, bytes: [UInt8]) -> [String: SourceRegion] {
-        let located = paths.compactMap { text in JSONPath(parsing: text).map { (text, $0) } }
-        let ranges = JSONLocator.ranges(of: located.map(\.1), in: bytes)
+    /// The paths of one file, parsed.
+    static func located(_ paths: Set<String>) -> [(String, JSONPath)] {
+        paths.compactMap { text in JSONPath(parsing: text).map { (text, $0) } }
+    }
+
+    /// The line and column of each path in one file, from where `JSONLocator` found them in its bytes.
+    static func regions(_ located: [(String, JSONPath)], ranges: [JSONPath: Range<Int>], bytes: [UInt8]) -> [String: SourceRegion] {
         let offsets = located.compactMap { text, path in ranges[path].map { (text, $0.lowerBound) } }
         let regions = SourceRegion.regions(of: offsets.map(\.1), in: bytes)
         return Dictionary(zip(offsets.map(\.0), regions), uniquingKeysWith: { first, _ in first })

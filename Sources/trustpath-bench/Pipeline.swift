@@ -23,10 +23,7 @@ struct Pipeline {
         let (result, search) = Measure.seconds { Analyzer.analyze(index: index) }
         let (plan, remediate) = Measure.seconds { () -> RemediationPlan in
             var plan = RemediationPlan.make(result, chokeSeverity: .critical)
-            SourcePositions.attach(to: &plan, index: result.index) { file in
-                FileManager.default.contents(atPath: URL(fileURLWithPath: directory).appendingPathComponent(file).path)
-                    .map { [UInt8]($0) }
-            }
+            SourcePositions.attach(to: &plan, index: result.index, directory: directory)
             return plan
         }
         let (_, report) = try Measure.seconds { () -> Int in

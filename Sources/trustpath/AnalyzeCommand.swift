@@ -49,11 +49,7 @@ struct AnalyzeCommand: ParsableCommand {
         let result = Analyzer.analyze(snapshot, options: input.options(maxPaths: maxPaths, progress: progress))
         progress?.update("planning fixes for \(result.findings.count) findings…")
         var plan = RemediationPlan.make(result, chokeSeverity: chokeSeverity)
-        let base = directory
-        let read: @Sendable (String) -> [UInt8]? = { file in
-            FileManager.default.contents(atPath: URL(fileURLWithPath: base).appendingPathComponent(file).path).map { [UInt8]($0) }
-        }
-        SourcePositions.attach(to: &plan, index: result.index, read: read)
+        SourcePositions.attach(to: &plan, index: result.index, directory: directory)
         let report = ReportBuilder.build(result, plan: plan)
         defer { ProcessLifetime.keep([result, plan, report] as [any Sendable]) }
         progress?.finish()

@@ -131,4 +131,23 @@ struct FastPathTests {
         let decoded = try JSONDecoder().decode(Role.self, from: JSONEncoder().encode(original))
         #expect(decoded == original)
     }
+
+    /// Reading only the start of each file (and the whole one when a value is not complete in it) gives the
+    /// same edits and lines as reading every file whole, whatever the size of the start.
+    @Test(arguments: [0, 10, 50, 90, 100, 200])
+    func partialReadsGiveTheSamePositions(percent: Int) throws {
+        let directory = try ScaleFixtures.writeDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let result = Analyzer.analyze(SnapshotLoader().load(documents: ScaleFixtures.documents.map { ($0.path, $0.bytes) }))
+        let byPath = Dictionary(ScaleFixtures.documents.map { ($0.path, $0.bytes) }, uniquingKeysWith: { first, _ in first })
+        var whole = RemediationPlan.make(result)
+        var partial = whole
+        SourcePositions.attach(to: &whole, index: result.index) { byPath[$0] }
+        SourcePositions.attach(to: &partial, index: result.index, directory: directory.path) { $0 * percent / 100 }
+        #expect(whole.findings.contains { $0.fix?.edit != nil })
+        #expect(whole.findings.contains { $0.entryRegion != nil })
+        #expect(partial.findings.map(\.fix?.edit) == whole.findings.map(\.fix?.edit))
+        #expect(partial.findings.map(\.entryRegion) == whole.findings.map(\.entryRegion))
+        #expect(partial.rankedFixes.map(\.fix.edit) == whole.rankedFixes.map(\.fix.edit))
+    }
 }
