@@ -1,3 +1,5 @@
+import Foundation
+import Synchronization
 import TrustPathAnalysis
 import TrustPathEngine
 
@@ -15,7 +17,13 @@ struct FixImpact: Sendable {
 
     init(_ edges: AttackEdges) {
         self.edges = edges
-        reached = edges.entries.map { edges.reached(from: $0) { _ in false } }
+        // One walk per entry, on every core: a thousand entries each reach up to thousands of roles.
+        let walks = Mutex([Set<String>](repeating: [], count: edges.entries.count))
+        DispatchQueue.concurrentPerform(iterations: edges.entries.count) { position in
+            let roles = edges.reached(from: edges.entries[position]) { _ in false }
+            walks.withLock { $0[position] = roles }
+        }
+        reached = walks.withLock { $0 }
         var reaching: [String: [Int]] = [:]
         for (position, roles) in reached.enumerated() {
             for role in roles { reaching[role, default: []].append(position) }
