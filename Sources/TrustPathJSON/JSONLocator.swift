@@ -41,7 +41,8 @@ public enum JSONLocator {
 
     /// Reads one value, recording the ranges of the wanted paths inside it; false when the input is invalid.
     /// Once all `wanted` paths are found the reader is left where it is: nothing after them is read.
-    private static func walk(_ tree: PathTree, reader: inout Reader, found: inout [JSONPath: Range<Int>], wanted: Int) -> Bool {
+    private static func walk(_ tree: PathTree, reader: inout Reader, found: inout [JSONPath: Range<Int>],
+                             wanted: Int) -> Bool {
         reader.skipWhitespace()
         let start = reader.position
         guard start < reader.bytes.count else { return false }
@@ -49,9 +50,11 @@ public enum JSONLocator {
         if tree.isLeaf {
             valid = (try? reader.skipValue()) != nil
         } else if reader.bytes[start] == UInt8(ascii: "{") {
-            valid = !tree.keys.isEmpty ? walkObject(tree, reader: &reader, found: &found, wanted: wanted) : (try? reader.skipValue()) != nil
+            valid = !tree.keys.isEmpty
+                ? walkObject(tree, reader: &reader, found: &found, wanted: wanted) : (try? reader.skipValue()) != nil
         } else if reader.bytes[start] == UInt8(ascii: "[") {
-            valid = !tree.indices.isEmpty ? walkArray(tree, reader: &reader, found: &found, wanted: wanted) : (try? reader.skipValue()) != nil
+            valid = !tree.indices.isEmpty
+                ? walkArray(tree, reader: &reader, found: &found, wanted: wanted) : (try? reader.skipValue()) != nil
         } else {
             valid = (try? reader.skipValue()) != nil
         }
@@ -60,7 +63,8 @@ public enum JSONLocator {
         return true
     }
 
-    private static func walkObject(_ tree: PathTree, reader: inout Reader, found: inout [JSONPath: Range<Int>], wanted: Int) -> Bool {
+    private static func walkObject(_ tree: PathTree, reader: inout Reader, found: inout [JSONPath: Range<Int>],
+                                   wanted: Int) -> Bool {
         var seen: Set<String> = []
         reader.position += 1
         reader.skipWhitespace()
@@ -87,7 +91,8 @@ public enum JSONLocator {
         }
     }
 
-    private static func walkArray(_ tree: PathTree, reader: inout Reader, found: inout [JSONPath: Range<Int>], wanted: Int) -> Bool {
+    private static func walkArray(_ tree: PathTree, reader: inout Reader, found: inout [JSONPath: Range<Int>],
+                                  wanted: Int) -> Bool {
         reader.position += 1
         reader.skipWhitespace()
         if reader.position < reader.bytes.count, reader.bytes[reader.position] == UInt8(ascii: "]") {

@@ -58,8 +58,14 @@ public struct Role: Sendable, Hashable, Codable {
     public var account: String { get { storage.value.account } set { storage.value.account = newValue } }
     public var partition: String { get { storage.value.partition } set { storage.value.partition = newValue } }
     /// nil when the export has no `AssumeRolePolicyDocument` (nobody can assume it).
-    public var trustPolicy: PolicyDocument? { get { storage.value.trustPolicy } set { storage.value.trustPolicy = newValue } }
-    public var inlinePolicies: [InlinePolicy] { get { storage.value.inlinePolicies } set { storage.value.inlinePolicies = newValue } }
+    public var trustPolicy: PolicyDocument? {
+        get { storage.value.trustPolicy }
+        set { storage.value.trustPolicy = newValue }
+    }
+    public var inlinePolicies: [InlinePolicy] {
+        get { storage.value.inlinePolicies }
+        set { storage.value.inlinePolicies = newValue }
+    }
     public var attachedPolicyARNs: [String] {
         get { storage.value.attachedPolicyARNs }
         set { storage.value.attachedPolicyARNs = newValue }
@@ -71,7 +77,10 @@ public struct Role: Sendable, Hashable, Codable {
     public var tags: [String: String] { get { storage.value.tags } set { storage.value.tags = newValue } }
     public var location: SourceLocation { get { storage.value.location } set { storage.value.location = newValue } }
     /// Where the trust policy sits in its file.
-    public var trustLocation: SourceLocation { get { storage.value.trustLocation } set { storage.value.trustLocation = newValue } }
+    public var trustLocation: SourceLocation {
+        get { storage.value.trustLocation }
+        set { storage.value.trustLocation = newValue }
+    }
 
     public init(arn: String, name: String, path: String, roleID: String, account: String, partition: String,
                 trustPolicy: PolicyDocument?, inlinePolicies: [InlinePolicy] = [], attachedPolicyARNs: [String] = [],

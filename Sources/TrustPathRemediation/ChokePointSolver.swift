@@ -58,7 +58,9 @@ public enum ChokePointSolver {
         // The actors each cut statement lets through, which its fix must close.
         var actorsThrough: [StatementReference: Set<Actor>] = [:]
         for edge in edges.edges {
-            for statement in edge.statements where cut.contains(statement) { actorsThrough[statement, default: []].insert(edge.actor) }
+            for statement in edge.statements where cut.contains(statement) {
+                actorsThrough[statement, default: []].insert(edge.actor)
+            }
         }
         let fixes = cut.compactMap { planner.fix(for: $0, closing: actorsThrough[$0, default: []].sorted()) }.sorted()
         return Solution(fixes: fixes, uncuttableTargets: uncuttable.sorted())

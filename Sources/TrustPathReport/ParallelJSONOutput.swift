@@ -16,8 +16,8 @@ extension JSONOutput {
         skeleton.fixes = []
         let text = try encodeWhole(skeleton)
         var lists: [(range: Range<String.Index>, key: String, items: [[UInt8]])] = []
-        for (key, items) in [("findings", slices(report.findings, size: sliceSize)), ("fixes", slices(report.fixes, size: sliceSize))]
-        where !items.isEmpty {
+        let written = [("findings", slices(report.findings, size: sliceSize)), ("fixes", slices(report.fixes, size: sliceSize))]
+        for (key, items) in written where !items.isEmpty {
             guard let range = text.range(of: "\n  \"\(key)\" : [\n\n  ]") else { return try encodeWhole(report) }
             lists.append((range, key, items))
         }
