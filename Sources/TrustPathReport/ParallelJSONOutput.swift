@@ -14,26 +14,40 @@ extension JSONOutput {
         var skeleton = report
         skeleton.findings = []
         skeleton.fixes = []
-        let text = try encodeWhole(skeleton)
-        var lists: [(range: Range<String.Index>, key: String, items: [[UInt8]])] = []
-        let written = [("findings", slices(report.findings, size: sliceSize)), ("fixes", slices(report.fixes, size: sliceSize))]
-        for (key, items) in written where !items.isEmpty {
-            guard let range = text.range(of: "\n  \"\(key)\" : [\n\n  ]") else { return try encodeWhole(report) }
-            lists.append((range, key, items))
+        let lists = [SplicedList(key: "findings", depth: 1, items: slices(report.findings, depth: 2, size: sliceSize)),
+                     SplicedList(key: "fixes", depth: 1, items: slices(report.fixes, depth: 2, size: sliceSize))]
+        return try splice(lists, into: encodeWhole(skeleton)) ?? encodeWhole(report)
+    }
+
+    /// A long list written apart, to take the place of its empty placeholder `"key" : [ ]` at `depth`.
+    struct SplicedList {
+        var key: String
+        var depth: Int
+        /// The elements' text, in slices, each already indented one level deeper than the key.
+        var items: [[UInt8]]
+    }
+
+    /// `text` with each list's empty placeholder filled in, straight into the result in the order the keys
+    /// appear (joining strings of this size copied them over and over); nil when a placeholder is missing.
+    static func splice(_ lists: [SplicedList], into text: String) -> String? {
+        var located: [(range: Range<String.Index>, list: SplicedList)] = []
+        for list in lists where !list.items.isEmpty {
+            let indent = String(repeating: "  ", count: list.depth)
+            guard let range = text.range(of: "\n\(indent)\"\(list.key)\" : [\n\n\(indent)]") else { return nil }
+            located.append((range, list))
         }
-        // Spliced in the order the keys appear, straight into the result: joining strings of this size copied
-        // them over and over.
         var pieces: [[UInt8]] = []
         var rest = text.startIndex
-        for list in lists.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) {
-            pieces.append(Array(text[rest..<list.range.lowerBound].utf8))
-            pieces.append(Array("\n  \"\(list.key)\" : [\n".utf8))
+        for (range, list) in located.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) {
+            let indent = String(repeating: "  ", count: list.depth)
+            pieces.append(Array(text[rest..<range.lowerBound].utf8))
+            pieces.append(Array("\n\(indent)\"\(list.key)\" : [\n".utf8))
             for (position, item) in list.items.enumerated() {
                 if position > 0 { pieces.append(Array(",\n".utf8)) }
                 pieces.append(item)
             }
-            pieces.append(Array("\n  ]".utf8))
-            rest = list.range.upperBound
+            pieces.append(Array("\n\(indent)]".utf8))
+            rest = range.upperBound
         }
         pieces.append(Array(text[rest...].utf8))
         let total = pieces.reduce(0) { $0 + $1.count }
@@ -47,13 +61,13 @@ extension JSONOutput {
         }
     }
 
-    /// The elements of a top-level list as they appear at depth 2, in slices written in parallel.
-    private static func slices<T: PrettyJSONWritable & Sendable>(_ values: [T], size requested: Int) -> [[UInt8]] {
+    /// The elements of a list as they appear at `depth`, in slices written in parallel.
+    static func slices<T: PrettyJSONWritable & Sendable>(_ values: [T], depth: Int, size requested: Int = 256) -> [[UInt8]] {
         guard !values.isEmpty else { return [] }
         let size = max(1, requested)
         let count = (values.count + size - 1) / size
         @Sendable func writeSlice(_ slice: Int) -> [UInt8] {
-            var writer = PrettyJSONWriter(depth: 2)
+            var writer = PrettyJSONWriter(depth: depth)
             let range = (slice * size)..<min(values.count, (slice + 1) * size)
             for position in range { writer.detachedElement(values[position], first: position == range.lowerBound) }
             return writer.bytes

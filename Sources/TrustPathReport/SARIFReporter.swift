@@ -10,6 +10,11 @@ public enum SARIFReporter {
     static let sourceRoot = "%SRCROOT%"
 
     public static func render(_ report: Report) throws -> String {
+        try render(report, handWritten: true)
+    }
+
+    /// `handWritten: false` encodes the results with the rest, as the generic encoder does: what tests compare with.
+    static func render(_ report: Report, handWritten: Bool) throws -> String {
         let names = DisplayNames(report)
         let base = report.snapshot.directory.hasSuffix("/") ? String(report.snapshot.directory.dropLast()) : report.snapshot.directory
         let results = report.findings.map { finding -> SARIF.Result in
@@ -55,8 +60,13 @@ public enum SARIFReporter {
         let log = SARIF.Log(runs: [SARIF.Run(
             tool: SARIF.Tool(driver: SARIF.Driver(name: report.tool.name, version: report.tool.version,
                                                   informationUri: report.tool.informationURI, rules: rules)),
-            invocations: [invocation(report, base: base)], results: results)])
-        return try JSONOutput.encode(log)
+            invocations: [invocation(report, base: base)], results: [])])
+        // The results, one per finding, are written by hand on every core and spliced in (see JSONOutput).
+        let spliced = JSONOutput.SplicedList(key: "results", depth: 3, items: JSONOutput.slices(results, depth: 4))
+        if handWritten, let text = JSONOutput.splice([spliced], into: try JSONOutput.encode(log)) { return text }
+        var whole = log
+        whole.runs[0].results = results
+        return try JSONOutput.encode(whole)
     }
 
     static func level(_ severity: Severity) -> String {

@@ -24,6 +24,15 @@ enum ScaleFixtures {
         return try [OutputFormat.json, .text, .sarif].map { try $0.render(report) }
     }
 
+    /// The report of the generated organization with fix edits and statement lines, as `analyze` makes it.
+    static func report() throws -> Report {
+        let result = Analyzer.analyze(SnapshotLoader().load(documents: documents.map { ($0.path, $0.bytes) }))
+        var plan = RemediationPlan.make(result)
+        let byPath = Dictionary(documents.map { ($0.path, $0.bytes) }, uniquingKeysWith: { first, _ in first })
+        SourcePositions.attach(to: &plan, index: result.index) { byPath[$0] }
+        return ReportBuilder.build(result, plan: plan)
+    }
+
     /// Writes the documents into a new temporary directory.
     static func writeDirectory() throws -> URL {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("trustpath-scale-\(UUID().uuidString)")

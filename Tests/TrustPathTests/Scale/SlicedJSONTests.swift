@@ -53,5 +53,18 @@ struct SlicedJSONTests {
         let whole = try JSONOutput.encodeWhole(report)
         #expect(whole.contains("\\u2028"), "the hostile text is in the expected output")
         for size in [1, 3, 256] { #expect(try JSONOutput.encode(report, sliceSize: size) == whole) }
+        // SARIF's results, written by hand, with the hostile text in messages, fixes and locations.
+        let sarif = try SARIFReporter.render(report, handWritten: false)
+        #expect(sarif.contains("\\u2028"))
+        #expect(try SARIFReporter.render(report) == sarif)
+    }
+
+    @Test func sarifResultsWrittenByHandEqualTheEncoders() throws {
+        let report = try ScaleFixtures.report()
+        #expect(report.findings.contains { $0.fix?.edit != nil } && report.findings.contains { $0.entryRegion != nil })
+        #expect(try SARIFReporter.render(report) == SARIFReporter.render(report, handWritten: false))
+        var empty = report
+        empty.findings = []
+        #expect(try SARIFReporter.render(empty) == SARIFReporter.render(empty, handWritten: false))
     }
 }
