@@ -15,25 +15,37 @@ struct CollapsedGraph {
     static let moreOutside = "more:outside"
 
     init(findings: [Finding], directory: AccountDirectory, budget: Int) {
-        var groups: [String: Group] = [:]
-        var hops: [RawHop: Hop?] = [:]
-        for finding in findings {
-            let entryGroup = Group.entry(finding.entry, directory: directory)
-            groups[entryGroup.id, default: entryGroup].count(finding, role: nil)
-            let targetGroup = Group.member(directory.account(ofRole: finding.target), directory: directory)
-            groups[targetGroup.id, default: targetGroup].count(finding, role: finding.target)
-            var previous = entryGroup.id
-            for (index, arn) in finding.path.dropFirst().enumerated() {
-                let group = Group.member(directory.account(ofRole: arn), directory: directory)
-                if groups[group.id] == nil { groups[group.id] = group }
-                let hop = finding.hops.indices.contains(index) && finding.hops[index].to == arn ? finding.hops[index] : nil
-                let key = RawHop(fromGroup: previous, from: index == 0 ? entryGroup.id : finding.path[index], to: arn,
-                                 toGroup: group.id)
-                if hops[key] == nil || hops[key] == .some(nil) { hops[key] = hop }
-                previous = group.id
+        self.init(Tally(findings, directory: directory), directory: directory, budget: budget)
+    }
+
+    /// The findings counted per group and their hops between groups: the pass over every finding, the same
+    /// whatever the budget, so a search for the budget that fits counts once.
+    struct Tally {
+        fileprivate var groups: [String: Group] = [:]
+        fileprivate var hops: [RawHop: Hop?] = [:]
+
+        init(_ findings: [Finding], directory: AccountDirectory) {
+            for finding in findings {
+                let entryGroup = Group.entry(finding.entry, directory: directory)
+                groups[entryGroup.id, default: entryGroup].count(finding, role: nil)
+                let targetGroup = Group.member(directory.account(ofRole: finding.target), directory: directory)
+                groups[targetGroup.id, default: targetGroup].count(finding, role: finding.target)
+                var previous = entryGroup.id
+                for (index, arn) in finding.path.dropFirst().enumerated() {
+                    let group = Group.member(directory.account(ofRole: arn), directory: directory)
+                    if groups[group.id] == nil { groups[group.id] = group }
+                    let hop = finding.hops.indices.contains(index) && finding.hops[index].to == arn ? finding.hops[index] : nil
+                    let key = RawHop(fromGroup: previous, from: index == 0 ? entryGroup.id : finding.path[index], to: arn,
+                                     toGroup: group.id)
+                    if hops[key] == nil || hops[key] == .some(nil) { hops[key] = hop }
+                    previous = group.id
+                }
             }
         }
+    }
 
+    init(_ tally: Tally, directory: AccountDirectory, budget: Int) {
+        let (groups, hops) = (tally.groups, tally.hops)
         // Keep the groups with the worst findings; merge the rest.
         let ranked = groups.values.sorted { ($0.rankKey) < ($1.rankKey) }
         var target: [String: String] = [:]
@@ -62,7 +74,7 @@ struct CollapsedGraph {
 
     // MARK: - Pieces
 
-    private struct RawHop: Hashable {
+    fileprivate struct RawHop: Hashable {
         var fromGroup: String
         var from: String
         var to: String
@@ -70,7 +82,7 @@ struct CollapsedGraph {
     }
 
     /// One account, one outside entry, or a "more" node, with the findings counted against it.
-    private struct Group {
+    fileprivate struct Group {
         var id: String
         var outside: Bool
         var entry: Entry?

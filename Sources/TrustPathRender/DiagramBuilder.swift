@@ -49,10 +49,11 @@ public enum DiagramBuilder {
     /// slowly and nobody can read. The node budget shrinks until the arrows fit too.
     static func collapsedGraph(_ findings: [Finding], _ directory: AccountDirectory, nodeBudget: Int) -> CollapsedGraph {
         var budget = nodeBudget
-        var graph = CollapsedGraph(findings: findings, directory: directory, budget: budget)
+        let tally = CollapsedGraph.Tally(findings, directory: directory)
+        var graph = CollapsedGraph(tally, directory: directory, budget: budget)
         while graph.edges.count > nodeBudget && budget > 8 {
             budget = max(8, budget * 3 / 4)
-            graph = CollapsedGraph(findings: findings, directory: directory, budget: budget)
+            graph = CollapsedGraph(tally, directory: directory, budget: budget)
         }
         return graph
     }
