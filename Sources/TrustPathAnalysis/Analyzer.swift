@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 import TrustPathEngine
 import TrustPathModel
 
@@ -67,7 +66,6 @@ public enum Analyzer {
         let actors = EntryDiscovery.entries(in: index)
         options.progress?("searching \(actors.count) entries…")
         let severities = SeverityCache(index: index)
-        let perEntry = Mutex([[Finding]](repeating: [], count: actors.count))
 
         @Sendable func search(_ position: Int) -> [Finding] {
             let actor = actors[position]
@@ -85,18 +83,7 @@ public enum Analyzer {
             }
             return findings
         }
-        if options.parallel {
-            DispatchQueue.concurrentPerform(iterations: actors.count) { position in
-                let found = search(position)
-                perEntry.withLock { $0[position] = found }
-            }
-        } else {
-            for position in actors.indices {
-                let found = search(position)
-                perEntry.withLock { $0[position] = found }
-            }
-        }
-        let found = perEntry.withLock { $0.flatMap { $0 } }
+        let found = orderedConcurrentMap(actors.count, threshold: options.parallel ? 2 : .max, search).flatMap { $0 }
         // Order matters: crown jewels change severity, which accepted risks and ranking then see.
         let raised = VendorNotes.apply(CrownJewels.apply(found, rules: options.config.crownJewels, index: index))
         let (findings, suppressed) = AcceptedRisks.apply(Finding.sortedByRank(raised), risks: options.config.acceptedRisks,

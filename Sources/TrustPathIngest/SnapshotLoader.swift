@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 import TrustPathJSON
 import TrustPathModel
 
@@ -19,13 +18,8 @@ public struct SnapshotLoader: Sendable {
     public func load(directory: String) throws(IngestError) -> Snapshot {
         let files = try inputFiles(in: directory)
         progress?("loading \(files.count) files…")
-        let contributions = Mutex([FileContribution?](repeating: nil, count: files.count))
-        DispatchQueue.concurrentPerform(iterations: files.count) { index in
-            let contribution = read(file: files[index], directory: directory)
-            contributions.withLock { $0[index] = contribution }
-        }
-        let ordered = contributions.withLock { $0.map { $0 ?? .skipped("not read") } }
-        return SnapshotMerger.merge(zip(files, ordered).map { ($0, $1) }, directory: directory)
+        let contributions = orderedConcurrentMap(files.count) { read(file: files[$0], directory: directory) }
+        return SnapshotMerger.merge(zip(files, contributions).map { ($0, $1) }, directory: directory)
     }
 
     /// Reads documents already in memory, as if they were the files of a snapshot directory.

@@ -1,7 +1,6 @@
-import Foundation
-import Synchronization
 import TrustPathAnalysis
 import TrustPathEngine
+import TrustPathModel
 
 /// Which (entry, role) pairs one fix removes. A fix closes only the edges its statement alone allows, so only
 /// the entries that reach one of those edges can lose anything: just those are walked again, not the whole
@@ -18,12 +17,7 @@ struct FixImpact: Sendable {
     init(_ edges: AttackEdges) {
         self.edges = edges
         // One walk per entry, on every core: a thousand entries each reach up to thousands of roles.
-        let walks = Mutex([Set<String>](repeating: [], count: edges.entries.count))
-        DispatchQueue.concurrentPerform(iterations: edges.entries.count) { position in
-            let roles = edges.reached(from: edges.entries[position]) { _ in false }
-            walks.withLock { $0[position] = roles }
-        }
-        reached = walks.withLock { $0 }
+        reached = orderedConcurrentMap(edges.entries.count) { edges.reached(from: edges.entries[$0]) { _ in false } }
         var reaching: [String: [Int]] = [:]
         for (position, roles) in reached.enumerated() {
             for role in roles { reaching[role, default: []].append(position) }

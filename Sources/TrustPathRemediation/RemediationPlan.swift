@@ -1,7 +1,6 @@
-import Foundation
-import Synchronization
 import TrustPathAnalysis
 import TrustPathEngine
+import TrustPathModel
 
 /// A fix with what it removes, for ranking.
 public struct RankedFix: Sendable, Codable, Hashable {
@@ -45,23 +44,16 @@ public struct RemediationPlan: Sendable {
         let severities = Dictionary(result.findings.map { ($0.id, $0.severity) }, uniquingKeysWith: { first, _ in first })
         let impact = FixImpact(edges)
         let fixes = Array(candidates)
-        let rankedByPosition = Mutex([RankedFix?](repeating: nil, count: fixes.count))
-        @Sendable func rank(_ position: Int) {
+        @Sendable func rank(_ position: Int) -> RankedFix {
             let fix = fixes[position]
             let removed = impact.removedPairs(by: fix).filter { severities[$0] != nil }.sorted()
             var counts: [String: Int] = [:]
             for id in removed { counts[severities[id]?.rawValue ?? "low", default: 0] += 1 }
             let score = removed.reduce(0) { total, id in total + weight(severities[id] ?? .low) }
-            let rankedFix = RankedFix(fix: fix, removes: counts, removedFindings: removed, score: score)
-            rankedByPosition.withLock { $0[position] = rankedFix }
+            return RankedFix(fix: fix, removes: counts, removedFindings: removed, score: score)
         }
         // Threads only when there are many fixes to rank.
-        if fixes.count >= 64 {
-            DispatchQueue.concurrentPerform(iterations: fixes.count) { rank($0) }
-        } else {
-            fixes.indices.forEach(rank)
-        }
-        let ranked = rankedByPosition.withLock { $0.compactMap { $0 } }.sorted { ($0.score, $1.fix.id) > ($1.score, $0.fix.id) }
+        let ranked = orderedConcurrentMap(fixes.count, threshold: 64, rank).sorted { ($0.score, $1.fix.id) > ($1.score, $0.fix.id) }
         return RemediationPlan(findings: findings, rankedFixes: ranked, chokePoints: solution.fixes,
                                chokeSeverity: chokeSeverity, uncuttableTargets: solution.uncuttableTargets)
     }

@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 import TrustPathAnalysis
 import TrustPathEngine
 import TrustPathJSON
@@ -37,28 +36,25 @@ public enum SourcePositions {
         let fixes = FixEdits.fixesByFile(plan, index: index)
         let paths = StatementLines.pathsByFile(plan, index: index)
         let files = Set(fixes.keys).union(paths.keys).sorted()
-        let edits = Mutex<[Fix: FileEdit]>([:])
-        let regions = Mutex<[String: [String: SourceRegion]]>([:])
-        @Sendable func visit(_ position: Int) {
+        // Threads only for snapshots of many files.
+        let perFile = orderedConcurrentMap(files.count, threshold: 16) { position in
             let file = files[position]
             let fixPaths = FixEdits.located(fixes[file] ?? [], index: index)
             let linePaths = StatementLines.located(paths[file] ?? [])
-            guard let (bytes, ranges) = locate(fixPaths.map(\.1) + linePaths.map(\.1), file: file, read: read) else { return }
-            let made = FixEdits.edits(fixPaths, ranges: ranges, file: file, bytes: bytes)
-            edits.withLock { $0.merge(made) { first, _ in first } }
-            if !linePaths.isEmpty {
-                let found = StatementLines.regions(linePaths, ranges: ranges, bytes: bytes)
-                regions.withLock { $0[file] = found }
+            guard let (bytes, ranges) = locate(fixPaths.map(\.1) + linePaths.map(\.1), file: file, read: read) else {
+                return ([Fix: FileEdit](), [String: SourceRegion]?.none)
             }
+            return (FixEdits.edits(fixPaths, ranges: ranges, file: file, bytes: bytes),
+                    linePaths.isEmpty ? nil : StatementLines.regions(linePaths, ranges: ranges, bytes: bytes))
         }
-        // Threads only for snapshots of many files.
-        if files.count >= 16 {
-            DispatchQueue.concurrentPerform(iterations: files.count) { visit($0) }
-        } else {
-            files.indices.forEach(visit)
+        var edits: [Fix: FileEdit] = [:]
+        var regions: [String: [String: SourceRegion]] = [:]
+        for (file, (made, found)) in zip(files, perFile) {
+            edits.merge(made) { first, _ in first }
+            regions[file] = found
         }
-        FixEdits.apply(edits.withLock { $0 }, to: &plan)
-        StatementLines.apply(regions.withLock { $0 }, to: &plan, index: index)
+        FixEdits.apply(edits, to: &plan)
+        StatementLines.apply(regions, to: &plan, index: index)
     }
 
     /// The file's bytes (its start when that holds every wanted value whole) and where the values are. A value

@@ -14,10 +14,6 @@ struct CollapsedGraph {
     static let moreMembers = "more:member"
     static let moreOutside = "more:outside"
 
-    init(findings: [Finding], directory: AccountDirectory, budget: Int) {
-        self.init(Tally(findings, directory: directory), directory: directory, budget: budget)
-    }
-
     /// The findings counted per group and their hops between groups: the pass over every finding, the same
     /// whatever the budget, so a search for the budget that fits counts once.
     struct Tally {

@@ -1,6 +1,3 @@
-import Foundation
-import Synchronization
-
 extension JSONOutput {
     /// The report exactly as `encode(_:)` writes any value, but with its two long lists (findings and ranked
     /// fixes) written by `PrettyJSONWriter` in slices on every core and spliced in: a 1,000-account report is
@@ -62,23 +59,11 @@ extension JSONOutput {
     }
 
     /// The elements of a list as they appear at `depth`, in slices written in parallel.
-    static func slices<T: PrettyJSONWritable & Sendable>(_ values: [T], depth: Int, size requested: Int = 256) -> [[UInt8]] {
-        guard !values.isEmpty else { return [] }
-        let size = max(1, requested)
-        let count = (values.count + size - 1) / size
-        @Sendable func writeSlice(_ slice: Int) -> [UInt8] {
+    static func slices<T: PrettyJSONWritable & Sendable>(_ values: [T], depth: Int, size: Int = 256) -> [[UInt8]] {
+        ParallelSlices.map(values, sliceSize: size) { slice in
             var writer = PrettyJSONWriter(depth: depth)
-            let range = (slice * size)..<min(values.count, (slice + 1) * size)
-            for position in range { writer.detachedElement(values[position], first: position == range.lowerBound) }
+            for position in slice.indices { writer.detachedElement(slice[position], first: position == slice.startIndex) }
             return writer.bytes
         }
-        // Threads only pay off for long lists; short ones are written here, slice after slice.
-        guard count >= 8 else { return (0..<count).map(writeSlice) }
-        let results = Mutex([[UInt8]](repeating: [], count: count))
-        DispatchQueue.concurrentPerform(iterations: count) { slice in
-            let text = writeSlice(slice)
-            results.withLock { $0[slice] = text }
-        }
-        return results.withLock { $0 }
     }
 }

@@ -128,20 +128,19 @@ struct PrettyJSONWriter {
 
     mutating func member(_ name: String, _ values: [String]) {
         key(name)
-        openArray()
-        for value in values { element(); string(value) }
-        closeArray()
+        strings(values)
     }
 
     mutating func member(_ name: String, _ lists: [[String]]) {
         key(name)
         openArray()
-        for list in lists {
-            element()
-            openArray()
-            for value in list { element(); string(value) }
-            closeArray()
-        }
+        for list in lists { element(); strings(list) }
+        closeArray()
+    }
+
+    private mutating func strings(_ values: [String]) {
+        openArray()
+        for value in values { element(); string(value) }
         closeArray()
     }
 

@@ -32,7 +32,7 @@ public enum TextReporter {
                 guard !group.isEmpty else { continue }
                 lines.append("")
                 lines.append(style.severity(severity, severity.rawValue.uppercased()) + " (\(group.count))")
-                lines += ParallelText.lines(group) { render($0, names: names, style: style) }
+                lines += ParallelSlices.lines(group) { render($0, names: names, style: style) }
             }
         }
         if report.findings.isEmpty { lines += ["", "No outside entry can reach any role."] }

@@ -82,7 +82,7 @@ struct FastPathTests {
     func parallelTextReadsAsTextRenderedInOrder(count: Int) {
         let items = Array(0..<count)
         let render: @Sendable (Int) -> [String] = { item in item % 3 == 0 ? [] : ["item \(item)", "  detail \(item)"] }
-        let parallel = ParallelText.lines(items, sliceSize: 3, render: render).filter { !$0.isEmpty }.joined(separator: "\n")
+        let parallel = ParallelSlices.lines(items, sliceSize: 3, render: render).filter { !$0.isEmpty }.joined(separator: "\n")
         #expect(parallel == items.flatMap(render).joined(separator: "\n"))
     }
 
