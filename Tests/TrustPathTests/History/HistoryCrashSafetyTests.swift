@@ -13,12 +13,8 @@ struct HistoryCrashSafetyTests {
     static let bigRoles = 2_000
 
     @Test func saveKilledMidTransactionLeavesEarlierSnapshotsIntact() throws {
-        let binary = try Self.trustpathBinary()
-        let temp = try TemporaryDirectory()
-        let db = temp.file("history.sqlite")
-        let before = try Self.seedHistory(temp: temp, db: db, binary: binary)
-        let big = temp.file("big")
-        try SnapshotWriter.write(SnapshotWriter.roles(Self.bigRoles, prefix: "big"), to: big)
+        let world = try Self.historyWithABigSnapshotToSave()
+        let (binary, db, before, big) = (world.binary, world.db, world.before, world.big)
 
         let child = try ChildProcess(binary, ["snapshot", "save", big, "--label", "big", "--db", db],
                                      environment: ["TRUSTPATH_TEST_STALL_SAVE_AFTER_ROWS": "\(Self.bigRoles / 2)"])
@@ -39,14 +35,10 @@ struct HistoryCrashSafetyTests {
     }
 
     @Test func savesKilledAtTimedPointsLeaveTheFileBeforeOrAfter() throws {
-        let binary = try Self.trustpathBinary()
-        let temp = try TemporaryDirectory()
-        let db = temp.file("history.sqlite")
-        let before = try Self.seedHistory(temp: temp, db: db, binary: binary)
-        let big = temp.file("big")
-        try SnapshotWriter.write(SnapshotWriter.roles(Self.bigRoles, prefix: "big"), to: big)
+        let world = try Self.historyWithABigSnapshotToSave()
+        let (binary, db, before, big) = (world.binary, world.db, world.before, world.big)
         // How long an uninterrupted save takes, on a throwaway copy of the database.
-        let copy = temp.file("timing.sqlite")
+        let copy = world.temp.file("timing.sqlite")
         try FileManager.default.copyItem(atPath: db, toPath: copy)
         let start = Date()
         #expect(try ChildProcess(binary, ["snapshot", "save", big, "--db", copy]).wait() == 0)
@@ -69,6 +61,25 @@ struct HistoryCrashSafetyTests {
     }
 
     // MARK: - Helpers
+
+    /// A history of two small snapshots, and a big snapshot directory not saved yet.
+    struct HistoryWorld {
+        var binary: URL
+        var temp: TemporaryDirectory
+        var db: String
+        var before: [SavedSnapshot]
+        var big: String
+    }
+
+    static func historyWithABigSnapshotToSave() throws -> HistoryWorld {
+        let binary = try trustpathBinary()
+        let temp = try TemporaryDirectory()
+        let db = temp.file("history.sqlite")
+        let before = try seedHistory(temp: temp, db: db, binary: binary)
+        let big = temp.file("big")
+        try SnapshotWriter.write(SnapshotWriter.roles(bigRoles, prefix: "big"), to: big)
+        return HistoryWorld(binary: binary, temp: temp, db: db, before: before, big: big)
+    }
 
     /// Two small snapshots saved normally; returns them with their reports.
     static func seedHistory(temp: TemporaryDirectory, db: String, binary: URL) throws -> [SavedSnapshot] {

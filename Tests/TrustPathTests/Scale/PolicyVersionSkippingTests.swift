@@ -69,23 +69,23 @@ struct PolicyVersionSkippingTests {
           {"Document": {"Statement": []}, "VersionId": "v2", "IsDefaultVersion": true}]}]}
         """
         let bytes = Array(text.utf8)
-        var fullError: JSONParseError?
-        var skippedError: JSONParseError?
-        do { _ = try JSONParser.parse(bytes) } catch { fullError = error }
-        do { _ = try JSONParser.parse(bytes, onlyDefaultPolicyVersions: true) } catch { skippedError = error }
-        #expect(fullError != nil)
-        #expect(fullError?.description == skippedError?.description)
+        Self.expectSameFailure(bytes)
     }
 
     @Test func invalidUTF8InAnOldVersionFailsAsInAFullParse() {
         var bytes = Array(#"{"Policies": [{"PolicyVersionList": [{"Document": {"Sid": "x"#.utf8)
         bytes += [0xC3, 0x28]
         bytes += Array(#""}, "VersionId": "v1"}]}]}"#.utf8)
+        Self.expectSameFailure(bytes)
+    }
+
+    /// Both parses fail, and with the same message (position and path included).
+    static func expectSameFailure(_ bytes: [UInt8], sourceLocation: SourceLocation = #_sourceLocation) {
         var fullError: JSONParseError?
         var skippedError: JSONParseError?
         do { _ = try JSONParser.parse(bytes) } catch { fullError = error }
         do { _ = try JSONParser.parse(bytes, onlyDefaultPolicyVersions: true) } catch { skippedError = error }
-        #expect(fullError != nil)
-        #expect(fullError?.description == skippedError?.description)
+        #expect(fullError != nil, sourceLocation: sourceLocation)
+        #expect(fullError?.description == skippedError?.description, sourceLocation: sourceLocation)
     }
 }
