@@ -7,7 +7,7 @@ let package = Package(
     products: [
         .executable(name: "trustpath", targets: ["trustpath"]),
         .library(name: "TrustPathKit", targets: [
-            "TrustPathJSON", "TrustPathModel", "TrustPathIngest", "TrustPathConfig", "TrustPathEngine",
+            "TrustPathEscaping", "TrustPathJSON", "TrustPathModel", "TrustPathIngest", "TrustPathConfig", "TrustPathEngine",
             "TrustPathAnalysis", "TrustPathRemediation", "TrustPathReport",
             "TrustPathRender", "TrustPathHistory",
         ]),
@@ -18,6 +18,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
+        // the one escaping layer: every string from the input reaches an output through it
+        .target(name: "TrustPathEscaping"),
         // files → model
         .target(name: "TrustPathJSON"),
         .target(name: "TrustPathModel"),
@@ -30,7 +32,9 @@ let package = Package(
             "TrustPathJSON", "TrustPathModel", "TrustPathEngine", "TrustPathAnalysis",
         ]),
         // findings → reports
-        .target(name: "TrustPathReport", dependencies: ["TrustPathModel", "TrustPathAnalysis", "TrustPathRemediation"]),
+        .target(name: "TrustPathReport", dependencies: [
+            "TrustPathEscaping", "TrustPathModel", "TrustPathEngine", "TrustPathAnalysis", "TrustPathRemediation",
+        ]),
         .systemLibrary(name: "CGraphviz", pkgConfig: "libgvc", providers: [.apt(["libgraphviz-dev"])]),
         .target(name: "TrustPathRender", dependencies: ["CGraphviz", "TrustPathReport", "TrustPathHistory"]),
         .target(name: "TrustPathHistory", dependencies: [
@@ -51,7 +55,7 @@ let package = Package(
             "TrustPathReport", "TrustPathRender", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "TrustPathTests", dependencies: [
-            "TrustPathJSON", "TrustPathModel", "TrustPathIngest", "TrustPathConfig", "TrustPathEngine",
+            "TrustPathEscaping", "TrustPathJSON", "TrustPathModel", "TrustPathIngest", "TrustPathConfig", "TrustPathEngine",
             "TrustPathAnalysis", "TrustPathRemediation", "TrustPathReport",
             "TrustPathRender", "TrustPathHistory", "TrustPathSynthetic",
         ], resources: [.copy("Fixtures")]),

@@ -9,6 +9,8 @@ public struct Report: Sendable, Codable, Hashable {
     public var tool: ToolInfo
     public var snapshot: SnapshotInfo
     public var summary: ReportSummary
+    /// The doors, ranked: severity, then entry exposure, then roles behind, then path length.
+    public var doors: [ReportDoor] = []
     /// Ranked: severity, then entry exposure, then path length.
     public var findings: [Finding]
     /// Every proposed fix, ranked by the findings it removes.
@@ -49,6 +51,7 @@ public struct Report: Sendable, Codable, Hashable {
         tool = try container.decode(ToolInfo.self, forKey: .tool)
         snapshot = try container.decode(SnapshotInfo.self, forKey: .snapshot)
         summary = try container.decode(ReportSummary.self, forKey: .summary)
+        doors = try container.decodeIfPresent([ReportDoor].self, forKey: .doors) ?? []
         findings = try container.decode([Finding].self, forKey: .findings)
         fixes = try container.decode([RankedFix].self, forKey: .fixes)
         chokePoints = try container.decode([Fix].self, forKey: .chokePoints)

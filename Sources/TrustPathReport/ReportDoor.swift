@@ -1,0 +1,121 @@
+import TrustPathAnalysis
+import TrustPathEngine
+import TrustPathModel
+
+/// One door as reports show it: the trust statement through which chains enter the organization, who passes it,
+/// what lies behind it, and how to close it. Doors are the report's unit; pairs stay available to machines.
+public struct ReportDoor: Sendable, Codable, Hashable {
+    /// `ROLE-ARN#STATEMENT-INDEX`: stable across snapshots while the statement keeps its place.
+    public var id: String
+    /// The role ARN whose trust policy holds the statement.
+    public var role: String
+    public var account: String
+    /// The statement's index in the trust policy (from 0) and its Sid, when it has one.
+    public var statement: Int
+    public var sid: String?
+    /// The input file holding the statement, and where the statement starts in it when the file could be read.
+    public var file: String
+    public var region: SourceRegion?
+    /// The entries that pass the door. Where the public passes, the outside accounts that also pass are listed
+    /// under it (`alsoPassing`), not as entries of their own.
+    public var entries: [DoorEntry]
+    /// The worst target behind the door, and why.
+    public var severity: Severity
+    public var severityReason: String
+    public var category: FindingCategory
+    /// Open when some entry passes the door without resting on an undecidable condition.
+    public var state: HopState
+    /// Roles reachable through the door, counted by severity (`critical`, `high`, `medium`, `low`).
+    public var behind: [String: Int]
+    /// The worst targets behind the door, each with a shortest path.
+    public var top: [DoorTarget]
+    /// The change that closes the door, when one can be proposed.
+    public var fix: Fix?
+    /// `RoleLastUsed` of the door's role, when the export has it.
+    public var lastUsed: LastUsed?
+    /// The diagram file drawn for this door, relative to the diagram directory.
+    public var diagram: String?
+
+    public init(id: String, role: String, account: String, statement: Int, sid: String?, file: String,
+                region: SourceRegion? = nil, entries: [DoorEntry], severity: Severity, severityReason: String,
+                category: FindingCategory, state: HopState, behind: [String: Int], top: [DoorTarget],
+                fix: Fix? = nil, lastUsed: LastUsed? = nil, diagram: String? = nil) {
+        self.id = id
+        self.role = role
+        self.account = account
+        self.statement = statement
+        self.sid = sid
+        self.file = file
+        self.region = region
+        self.entries = entries
+        self.severity = severity
+        self.severityReason = severityReason
+        self.category = category
+        self.state = state
+        self.behind = behind
+        self.top = top
+        self.fix = fix
+        self.lastUsed = lastUsed
+        self.diagram = diagram
+    }
+}
+
+/// An entry that passes a door, and how.
+public struct DoorEntry: Sendable, Codable, Hashable {
+    public var id: String
+    public var kind: Actor.EntryKind
+    /// A known vendor's or issuer's name.
+    public var name: String?
+    public var state: HopState
+    /// The protective conditions the statement lacks for this entry (`sts:ExternalId`, `aws:PrincipalOrgID`, …).
+    public var lacks: [String]
+    /// Conditions the hop rests on that the analysis cannot decide.
+    public var restsOn: [String]
+    /// Outside accounts that pass the door too, listed under the public (`*`) entry.
+    public var alsoPassing: [String]
+    /// Why the entry is worse than its kind says (a known vendor without sts:ExternalId: the confused deputy).
+    public var note: String?
+
+    public init(id: String, kind: Actor.EntryKind, name: String? = nil, state: HopState, lacks: [String],
+                restsOn: [String] = [], alsoPassing: [String] = [], note: String? = nil) {
+        self.id = id
+        self.kind = kind
+        self.name = name
+        self.state = state
+        self.lacks = lacks
+        self.restsOn = restsOn
+        self.alsoPassing = alsoPassing
+        self.note = note
+    }
+}
+
+/// One of the worst targets behind a door, with a shortest path through it.
+public struct DoorTarget: Sendable, Codable, Hashable {
+    /// The role ARN.
+    public var target: String
+    public var severity: Severity
+    public var severityReason: String
+    public var state: HopState
+    /// The entry id, then the role ARNs in order, the door's role first.
+    public var path: [String]
+
+    public init(target: String, severity: Severity, severityReason: String, state: HopState, path: [String]) {
+        self.target = target
+        self.severity = severity
+        self.severityReason = severityReason
+        self.state = state
+        self.path = path
+    }
+}
+
+/// When a role was last used, as the export's `RoleLastUsed` says.
+public struct LastUsed: Sendable, Codable, Hashable {
+    /// `YYYY-MM-DD` (UTC).
+    public var date: String
+    public var region: String?
+
+    public init(date: String, region: String?) {
+        self.date = date
+        self.region = region
+    }
+}
