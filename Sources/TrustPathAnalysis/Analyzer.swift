@@ -16,6 +16,8 @@ public struct AnalysisOptions: Sendable {
     public var progress: (@Sendable (String) -> Void)?
     /// Search from the entries on every core; false searches one entry after another (results are the same).
     public var parallel: Bool
+    /// How many of the worst targets each door shows with a path.
+    public var doorTopCount = 5
 
     public init(maxPaths: Int = 3, vendorNames: [String: String] = [:], config: ProjectConfig = ProjectConfig(),
                 today: String = AnalysisOptions.currentDate(), progress: (@Sendable (String) -> Void)? = nil,
@@ -39,6 +41,9 @@ public struct AnalysisOptions: Sendable {
 
 /// Everything an analysis found, before any report is made of it.
 public struct AnalysisResult: Sendable {
+    /// The doors, ranked: severity, then entry exposure, then roles behind, then path length.
+    public var doors: [Door]
+    /// Every reachable (entry, role) pair, ranked.
     public var findings: [Finding]
     public var entries: [Entry]
     public var diagnostics: [Diagnostic]
@@ -65,34 +70,54 @@ public enum Analyzer {
         let graph = AttackGraph(index: index)
         let actors = EntryDiscovery.entries(in: index)
         options.progress?("searching \(actors.count) entries…")
-        let severities = SeverityCache(index: index)
+        let severities = SeverityCache(index: index, crownJewels: options.config.crownJewels)
+        let entries = actors.map { Entry($0, name: vendorName($0, options)) ?? Entry(kind: .public, id: "*") }
+        // An outside account passing a trust of `*` is listed under the public entry, not as an entry of its own.
+        let publicStatements = DoorFinder.publicStatements(graph)
 
         @Sendable func search(_ position: Int) -> [Finding] {
             let actor = actors[position]
-            let entry = Entry(actor, name: vendorName(actor, options)) ?? Entry(kind: .public, id: "*")
+            let entry = entries[position]
             var findings: [Finding] = []
-            for (target, state, chains) in PathSearch(graph: graph, entry: actor, maxPaths: options.maxPaths).run() {
+            var search = PathSearch(graph: graph, entry: actor, maxPaths: options.maxPaths)
+            if entry.kind == .externalAccount { search.skippedStatements = publicStatements }
+            for (target, state, chains) in search.run() {
                 guard let role = index.rolesByARN[target], let chain = chains.first else { continue }
-                let severity = severities.severity(of: role)
+                let judged = severities.judged(role)
                 findings.append(Finding(
                     id: Finding.identity(entry: entry, target: target), entry: entry, target: target,
-                    targetAccount: role.account, targetRoleID: role.roleID, severity: severity.0,
-                    severityReason: severity.1, category: entry.kind == .service ? .crossService : .crossAccount,
+                    targetAccount: role.account, targetRoleID: role.roleID, severity: judged.severity,
+                    severityReason: judged.reason, category: entry.kind == .service ? .crossService : .crossAccount,
                     state: state, path: [entry.id] + chain.map(\.target), hops: chain.map(Hop.init),
-                    alternatives: chains.dropFirst().map { [entry.id] + $0.map(\.target) }))
+                    alternatives: chains.dropFirst().map { [entry.id] + $0.map(\.target) }, crownJewel: judged.crownJewel))
             }
             return findings
         }
         let found = orderedConcurrentMap(actors.count, threshold: options.parallel ? 2 : .max, search).flatMap { $0 }
-        // Order matters: crown jewels change severity, which accepted risks and ranking then see.
-        let raised = VendorNotes.apply(CrownJewels.apply(found, rules: options.config.crownJewels, index: index))
+        let raised = VendorNotes.apply(found)
         let (findings, suppressed) = AcceptedRisks.apply(Finding.sortedByRank(raised), risks: options.config.acceptedRisks,
                                                          today: options.today)
-        return AnalysisResult(findings: findings,
+        options.progress?("finding the doors…")
+        let doors = findDoors(entries: entries.filter { $0.kind != .public || actors.contains(.anyone) }, graph: graph,
+                              index: index, severities: severities, publicStatements: publicStatements, options: options)
+        return AnalysisResult(doors: doors, findings: findings,
                               entries: actors.compactMap { Entry($0, name: vendorName($0, options)) },
                               diagnostics: (snapshot.diagnostics + index.diagnostics).sorted(),
                               assumptions: assumptions(index), index: index, graph: graph,
                               actors: actors.filter { $0.entryKind != nil }, suppressed: suppressed)
+    }
+
+    /// Every door, ranked; the walks behind them run on every core.
+    private static func findDoors(entries: [Entry], graph: AttackGraph, index: SnapshotIndex, severities: SeverityCache,
+                                  publicStatements: Set<StatementReference>, options: AnalysisOptions) -> [Door] {
+        let (byDoor, alsoPassing) = DoorFinder.passages(entries: entries, graph: graph, publicStatements: publicStatements)
+        let finder = DoorFinder(index: index, graph: graph, severities: severities, reach: RoleReach(graph: graph),
+                                topCount: max(1, options.doorTopCount))
+        let keys = byDoor.keys.sorted()
+        let doors = orderedConcurrentMap(keys.count, threshold: options.parallel ? 16 : .max) { position in
+            finder.door(keys[position], passages: byDoor[keys[position]] ?? [], alsoPassing: alsoPassing[keys[position]] ?? [])
+        }
+        return doors.compactMap { $0 }.sorted(by: Door.ranked)
     }
 
     private static func vendorName(_ actor: Actor, _ options: AnalysisOptions) -> String? {

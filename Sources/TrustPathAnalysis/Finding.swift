@@ -102,13 +102,22 @@ public struct Finding: Sendable, Hashable, Codable {
     public var entryRegion: SourceRegion?
 
     /// Entry exposure order for ranking: public, open federation, unknown external, known vendor, service.
-    public var exposureRank: Int {
-        switch entry.kind {
+    public var exposureRank: Int { Self.exposureRank(kind: entry.kind, named: entry.name != nil) }
+
+    /// Public, open federation, unknown outside account, known vendor, service.
+    public static func exposureRank(kind: Actor.EntryKind, named: Bool) -> Int {
+        switch kind {
         case .public: 0
         case .federated: 1
-        case .externalAccount: entry.name == nil ? 2 : 3
+        case .externalAccount: named ? 3 : 2
         case .service: 4
         }
+    }
+
+    /// The door the chain enters through: the first hop's role and statement.
+    public var door: DoorKey? {
+        guard let first = hops.first, let statement = first.statement else { return nil }
+        return DoorKey(role: first.to, statement: statement.index)
     }
 
     /// Ranking: severity, then exposure, then path length, then identity for a stable order.

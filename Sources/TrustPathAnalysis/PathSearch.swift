@@ -7,6 +7,8 @@ struct PathSearch {
     let graph: AttackGraph
     let entry: Actor
     let maxPaths: Int
+    /// First hops through these statements are not this entry's own (an outside account passing a public trust).
+    var skippedStatements: Set<StatementReference> = []
 
     /// For each reached role: its distance and the hops that reach it at that distance.
     struct Layer {
@@ -31,10 +33,12 @@ struct PathSearch {
     private func breadthFirst(allowConditional: Bool) -> Layer {
         var layer = Layer()
         var frontier: [String] = []
+        let chainsOnward = entry.entryKind?.chainsOnward ?? true
         for hop in graph.edges(from: entry) where allowConditional || hop.state == .open {
+            if let statement = hop.trustStatement, skippedStatements.contains(statement) { continue }
             if layer.distance[hop.target] == nil {
                 layer.distance[hop.target] = 1
-                frontier.append(hop.target)
+                if chainsOnward { frontier.append(hop.target) }
             }
             if layer.distance[hop.target] == 1 { layer.parents[hop.target, default: []].append(hop) }
         }

@@ -9,7 +9,19 @@ final class SeverityCache: Sendable {
     private let byRole = Mutex<[String: (Severity, String)]>([:])
     private let bySignature = Mutex<[PermissionProbe.Signature: (Severity, String)]>([:])
 
-    init(index: SnapshotIndex) { self.index = index }
+    private let crownJewels: [CrownJewelRule]
+
+    init(index: SnapshotIndex, crownJewels: [CrownJewelRule] = []) {
+        self.index = index
+        self.crownJewels = crownJewels
+    }
+
+    /// The severity with the project file's crown jewels applied: a matching rule raises it one level.
+    func judged(_ role: Role) -> (severity: Severity, reason: String, crownJewel: CrownJewelMark?) {
+        let base = severity(of: role)
+        guard let rule = crownJewels.first(where: { CrownJewels.matches($0, role) }) else { return (base.0, base.1, nil) }
+        return (Severity.allCases[max(0, base.0.rank - 1)], base.1, CrownJewelMark(rule: rule.description, raisedFrom: base.0))
+    }
 
     func severity(of role: Role) -> (Severity, String) {
         if let known = byRole.withLock({ $0[role.arn] }) { return known }

@@ -25,7 +25,7 @@ public struct AttackEdges: Sendable {
             for hop in result.graph.edges(from: actor) {
                 outgoing[actor, default: []].append(edges.count)
                 edges.append(Edge(actor: actor, target: hop.target, statements: hop.allowingStatements))
-                queue.append(.roleSession(hop.target))
+                if actor.entryKind?.chainsOnward ?? true { queue.append(.roleSession(hop.target)) }
             }
         }
         self.entries = result.actors
@@ -46,10 +46,12 @@ public struct AttackEdges: Sendable {
     func reached(from entry: Actor, isClosed: (Int) -> Bool) -> Set<String> {
         var seen: Set<String> = []
         var stack = [entry]
+        // Nothing chains from a role a service entry obtains.
+        let chains = entry.entryKind?.chainsOnward ?? true
         while let actor = stack.popLast() {
             for edgeIndex in outgoing[actor] ?? [] where !isClosed(edgeIndex) {
                 let target = edges[edgeIndex].target
-                if seen.insert(target).inserted { stack.append(.roleSession(target)) }
+                if seen.insert(target).inserted, chains { stack.append(.roleSession(target)) }
             }
         }
         return seen

@@ -34,10 +34,20 @@ public enum ChokePointSolver {
             nodeCount += 2
             return nodeCount - 2
         }
+        // A role a service entry obtains is a dead end: nothing chains from it, so it gets a node of its own.
+        var deadEnds: [String: Int] = [:]
+        func deadEnd(_ target: String) -> Int {
+            if let id = deadEnds[target] { return id }
+            deadEnds[target] = nodeCount
+            nodeCount += 1
+            return nodeCount - 1
+        }
         for entry in edges.entries { _ = node(entry) }
         // Each edge's nodes, looked up once: the flow network has an arc pair per edge and statement.
         let edgeNodes = edges.edges.map { edge in
-            (from: node(edge.actor), to: node(.roleSession(edge.target)), statements: edge.statements.map(statementNode))
+            (from: node(edge.actor),
+             to: edge.actor.entryKind?.chainsOnward == false ? deadEnd(edge.target) : node(.roleSession(edge.target)),
+             statements: edge.statements.map(statementNode))
         }
         var flow = MaxFlow(nodes: nodeCount)
         for entry in edges.entries { flow.addEdge(0, node(entry), capacity: MaxFlow.infinite) }
@@ -50,7 +60,10 @@ public enum ChokePointSolver {
         for (statement, statementIn) in statementIDs {
             flow.addEdge(statementIn, statementIn + 1, capacity: planner.canFix(statement) ? 1 : MaxFlow.infinite)
         }
-        for target in targets.sorted() { flow.addEdge(node(.roleSession(target)), 1, capacity: MaxFlow.infinite) }
+        for target in targets.sorted() {
+            flow.addEdge(node(.roleSession(target)), 1, capacity: MaxFlow.infinite)
+            if let end = deadEnds[target] { flow.addEdge(end, 1, capacity: MaxFlow.infinite) }
+        }
 
         _ = flow.run(source: 0, sink: 1)
         let sourceSide = flow.sourceSide(0)
@@ -80,9 +93,13 @@ public enum ChokePointSolver {
         var next: [Actor: [String]] = [:]
         for edge in permanent { next[edge.actor, default: []].append(edge.target) }
         var reached: Set<String> = []
+        var expanded: Set<String> = []
         var stack = edges.entries
         while let actor = stack.popLast() {
-            for target in next[actor] ?? [] where reached.insert(target).inserted { stack.append(.roleSession(target)) }
+            for target in next[actor] ?? [] {
+                reached.insert(target)
+                if actor.entryKind?.chainsOnward ?? true, expanded.insert(target).inserted { stack.append(.roleSession(target)) }
+            }
         }
         return reached.intersection(targets)
     }

@@ -7,7 +7,7 @@ import TrustPathJSON
 enum FixEdits {
     /// The plan's fixes grouped by the file that holds their role's trust policy.
     static func fixesByFile(_ plan: RemediationPlan, index: SnapshotIndex) -> [String: [Fix]] {
-        let fixes = plan.findings.compactMap(\.fix) + plan.chokePoints + plan.rankedFixes.map(\.fix)
+        let fixes = plan.findings.compactMap(\.fix) + plan.doorFixes.values + plan.chokePoints + plan.rankedFixes.map(\.fix)
         return Dictionary(grouping: Set(fixes).filter { index.rolesByARN[$0.role] != nil }) {
             index.rolesByARN[$0.role]?.trustLocation.file ?? ""
         }
@@ -37,6 +37,11 @@ enum FixEdits {
     static func apply(_ byFix: [Fix: FileEdit], to plan: inout RemediationPlan) {
         for position in plan.findings.indices {
             if let fix = plan.findings[position].fix { plan.findings[position].fix?.edit = byFix[fix] }
+        }
+        plan.doorFixes = plan.doorFixes.mapValues { fix in
+            var located = fix
+            located.edit = byFix[fix]
+            return located
         }
         for position in plan.chokePoints.indices { plan.chokePoints[position].edit = byFix[plan.chokePoints[position]] }
         for position in plan.rankedFixes.indices { plan.rankedFixes[position].fix.edit = byFix[plan.rankedFixes[position].fix] }

@@ -17,6 +17,8 @@ public struct RankedFix: Sendable, Codable, Hashable {
 public struct RemediationPlan: Sendable {
     /// The findings, each carrying its fix.
     public var findings: [Finding]
+    /// Each door's fix: closes the door for every entry that passes it.
+    public var doorFixes: [DoorKey: Fix]
     public var rankedFixes: [RankedFix]
     /// A minimum set of trust-statement fixes that removes every finding at or above `chokeSeverity`.
     public var chokePoints: [Fix]
@@ -38,9 +40,14 @@ public struct RemediationPlan: Sendable {
             planned[statement, default: [:]][actor] = .some(fix)
             findings[position].fix = fix
         }
+        var doorFixes: [DoorKey: Fix] = [:]
+        for door in result.doors {
+            let actors = door.entries.map { Entry(kind: $0.kind, id: $0.id, name: $0.name).actor }
+            doorFixes[door.key] = planner.fix(for: door.statement, closing: actors)
+        }
         let targets = Set(result.findings.filter { $0.severity <= chokeSeverity }.map(\.target))
         let solution = ChokePointSolver.solve(edges, targets: targets, planner: planner)
-        let candidates = Set(findings.compactMap(\.fix) + solution.fixes)
+        let candidates = Set(findings.compactMap(\.fix) + doorFixes.values + solution.fixes)
         let severities = Dictionary(result.findings.map { ($0.id, $0.severity) }, uniquingKeysWith: { first, _ in first })
         let impact = FixImpact(edges)
         let fixes = Array(candidates)
@@ -54,7 +61,7 @@ public struct RemediationPlan: Sendable {
         }
         // Threads only when there are many fixes to rank.
         let ranked = orderedConcurrentMap(fixes.count, threshold: 64, rank).sorted { ($0.score, $1.fix.id) > ($1.score, $0.fix.id) }
-        return RemediationPlan(findings: findings, rankedFixes: ranked, chokePoints: solution.fixes,
+        return RemediationPlan(findings: findings, doorFixes: doorFixes, rankedFixes: ranked, chokePoints: solution.fixes,
                                chokeSeverity: chokeSeverity, uncuttableTargets: solution.uncuttableTargets)
     }
 

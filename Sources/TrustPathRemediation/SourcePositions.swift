@@ -4,16 +4,63 @@ import TrustPathEngine
 import TrustPathJSON
 import TrustPathModel
 
+/// Where things are in the input files: each fix as a byte-range edit, and each entry statement's line.
+/// The source stage's own value; the report joins it with the analysis and the plan.
+public struct SourceIndex: Sendable {
+    public var edits: [Fix: FileEdit]
+    /// Per file, per JSON path: where the value starts.
+    public var regions: [String: [String: SourceRegion]]
+
+    public init(edits: [Fix: FileEdit] = [:], regions: [String: [String: SourceRegion]] = [:]) {
+        self.edits = edits
+        self.regions = regions
+    }
+
+    /// Where a statement starts; for a policy stored URL-encoded (no lines of its own), where its role's trust
+    /// policy string starts.
+    public func region(of statement: StatementReference, index: SnapshotIndex) -> SourceRegion? {
+        guard let inFile = regions[statement.file] else { return nil }
+        let fallback = index.rolesByARN[statement.owner]?.trustLocation.jsonPath
+        return inFile[statement.jsonPath] ?? fallback.flatMap { inFile[$0] }
+    }
+
+    /// The fix with its edit, when one was made.
+    public func located(_ fix: Fix) -> Fix {
+        var located = fix
+        located.edit = edits[fix]
+        return located
+    }
+
+    /// The plan with every fix's edit and every finding's entry region filled in.
+    public func applied(to plan: RemediationPlan, index: SnapshotIndex) -> RemediationPlan {
+        var plan = plan
+        FixEdits.apply(edits, to: &plan)
+        StatementLines.apply(regions, to: &plan, index: index)
+        return plan
+    }
+}
+
 /// What reports need from the input files beyond the analysis: each fix as a byte-range edit and each
-/// finding's entry statement as a line. The one call every front end makes, so none forgets a part.
+/// finding's and door's entry statement as a line. The pipeline's source stage.
 public enum SourcePositions {
     /// Reads the files from `directory`. An export lists its roles before the megabytes of managed policy
     /// versions, so the first quarter of a file is read first; the whole file only when a wanted value is not
     /// complete in that part.
     public static func attach(to plan: inout RemediationPlan, index: SnapshotIndex, directory: String,
-                              prefix: @Sendable (Int) -> Int = { max(1 << 16, $0 / 4) }) {
+                              prefix: @Sendable @escaping (Int) -> Int = { max(1 << 16, $0 / 4) }) {
+        plan = locate(plan, index: index, directory: directory, prefix: prefix).applied(to: plan, index: index)
+    }
+
+    /// Reads each file whole with `read` (documents in memory, say).
+    public static func attach(to plan: inout RemediationPlan, index: SnapshotIndex, read: @Sendable (String) -> [UInt8]?) {
+        plan = locate(plan, index: index) { file, _ in read(file) }.applied(to: plan, index: index)
+    }
+
+    /// The positions of a plan's fixes and statements in the files under `directory`.
+    public static func locate(_ plan: RemediationPlan, index: SnapshotIndex, directory: String,
+                              prefix: @Sendable @escaping (Int) -> Int = { max(1 << 16, $0 / 4) }) -> SourceIndex {
         let base = URL(fileURLWithPath: directory)
-        attach(to: &plan, index: index) { file, wholeFile in
+        return locate(plan, index: index) { file, wholeFile in
             let path = base.appendingPathComponent(file).path
             if wholeFile { return FileManager.default.contents(atPath: path).map { [UInt8]($0) } }
             guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
@@ -23,16 +70,16 @@ public enum SourcePositions {
         }
     }
 
-    /// Reads each file whole with `read` (documents in memory, say).
-    public static func attach(to plan: inout RemediationPlan, index: SnapshotIndex, read: @Sendable (String) -> [UInt8]?) {
-        attach(to: &plan, index: index) { file, _ in read(file) }
+    /// The same, reading each file whole with `read`.
+    public static func locate(_ plan: RemediationPlan, index: SnapshotIndex, read: @Sendable @escaping (String) -> [UInt8]?) -> SourceIndex {
+        locate(plan, index: index) { file, _ in read(file) }
     }
 
     /// Each input file is walked once for both parts, files in parallel when there are many, and its bytes are
     /// dropped as soon as the file is done: at a thousand accounts the exports are hundreds of megabytes.
     /// `read(file, true)` gives the whole file, `read(file, false)` may give only its start.
-    static func attach(to plan: inout RemediationPlan, index: SnapshotIndex,
-                       read: @Sendable (String, _ wholeFile: Bool) -> [UInt8]?) {
+    static func locate(_ plan: RemediationPlan, index: SnapshotIndex,
+                       read: @Sendable (String, _ wholeFile: Bool) -> [UInt8]?) -> SourceIndex {
         let fixes = FixEdits.fixesByFile(plan, index: index)
         let paths = StatementLines.pathsByFile(plan, index: index)
         let files = Set(fixes.keys).union(paths.keys).sorted()
@@ -53,8 +100,7 @@ public enum SourcePositions {
             edits.merge(made) { first, _ in first }
             regions[file] = found
         }
-        FixEdits.apply(edits, to: &plan)
-        StatementLines.apply(regions, to: &plan, index: index)
+        return SourceIndex(edits: edits, regions: regions)
     }
 
     /// The file's bytes (its start when that holds every wanted value whole) and where the values are. A value

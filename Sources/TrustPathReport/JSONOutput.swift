@@ -7,12 +7,13 @@ public enum JSONOutput {
     }
 
     /// One encoding of the whole value (`encode(_: Report)` splits the long lists of a report across cores).
-    static func encodeWhole<T: Encodable>(_ value: T) throws -> String {
-        escapingInvisibleControls(String(decoding: try encoder().encode(value), as: UTF8.self)) + "\n"
+    static func encodeWhole<T: Encodable>(_ value: T, omitPairs: Bool = false) throws -> String {
+        escapingInvisibleControls(String(decoding: try encoder(omitPairs: omitPairs).encode(value), as: UTF8.self)) + "\n"
     }
 
-    static func encoder() -> JSONEncoder {
+    static func encoder(omitPairs: Bool = false) -> JSONEncoder {
         let encoder = JSONEncoder()
+        if omitPairs { encoder.userInfo[Report.omitPairs] = true }
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return encoder
     }

@@ -1,7 +1,7 @@
 extension JSONOutput {
-    /// The report exactly as `encode(_:)` writes any value, but with its two long lists (findings and ranked
-    /// fixes) written by `PrettyJSONWriter` in slices on every core and spliced in: a 1,000-account report is
-    /// hundreds of megabytes, which the generic encoder took seconds over.
+    /// The JSON report: the report as `encode(_:)` writes any value, less the pairs (`--format pairs` streams
+    /// them), with its long list of ranked fixes written by `PrettyJSONWriter` in slices on every core and spliced
+    /// in: at a thousand accounts the generic encoder took seconds over it.
     public static func encode(_ report: Report) throws -> String {
         try encode(report, sliceSize: 256)
     }
@@ -9,11 +9,9 @@ extension JSONOutput {
     /// The same with `sliceSize` elements to each slice.
     public static func encode(_ report: Report, sliceSize: Int) throws -> String {
         var skeleton = report
-        skeleton.findings = []
         skeleton.fixes = []
-        let lists = [SplicedList(key: "findings", depth: 1, items: slices(report.findings, depth: 2, size: sliceSize)),
-                     SplicedList(key: "fixes", depth: 1, items: slices(report.fixes, depth: 2, size: sliceSize))]
-        return try splice(lists, into: encodeWhole(skeleton)) ?? encodeWhole(report)
+        let lists = [SplicedList(key: "fixes", depth: 1, items: slices(report.fixes, depth: 2, size: sliceSize))]
+        return try splice(lists, into: encodeWhole(skeleton, omitPairs: true)) ?? encodeWhole(report, omitPairs: true)
     }
 
     /// A long list written apart, to take the place of its empty placeholder `"key" : [ ]` at `depth`.

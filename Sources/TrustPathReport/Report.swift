@@ -9,6 +9,8 @@ public struct Report: Sendable, Codable, Hashable {
     public var tool: ToolInfo
     public var snapshot: SnapshotInfo
     public var summary: ReportSummary
+    /// What the analysis could not see.
+    public var coverage: Coverage = Coverage()
     /// The doors, ranked: severity, then entry exposure, then roles behind, then path length.
     public var doors: [ReportDoor] = []
     /// Ranked: severity, then entry exposure, then path length.
@@ -25,23 +27,53 @@ public struct Report: Sendable, Codable, Hashable {
     /// Findings hidden by an unexpired accepted risk of the project file: not in `findings`, counted in `summary`.
     public var suppressed: [SuppressedFinding]
 
-    public static let currentSchemaVersion = 1
+    /// 2: doors are the report's unit; `--format json` leaves the pairs out (`--format pairs` streams them).
+    public static let currentSchemaVersion = 2
 
-    public init(tool: ToolInfo = ToolInfo(), snapshot: SnapshotInfo, findings: [Finding], fixes: [RankedFix] = [],
+    public init(tool: ToolInfo = ToolInfo(), snapshot: SnapshotInfo, doors: [ReportDoor] = [], findings: [Finding],
+                fixes: [RankedFix] = [],
                 chokePoints: [Fix] = [], chokePointSeverity: Severity = .critical, uncuttableTargets: [String] = [],
                 assumptions: [String], diagnostics: [Diagnostic], suppressed: [SuppressedFinding] = []) {
         schemaVersion = Self.currentSchemaVersion
         self.tool = tool
         self.snapshot = snapshot
+        self.doors = doors
         self.findings = findings
         self.suppressed = suppressed
-        self.summary = ReportSummary(findings: findings, suppressed: suppressed.count)
+        self.summary = ReportSummary(findings: findings, doors: doors, suppressed: suppressed.count)
         self.fixes = fixes
         self.chokePoints = chokePoints
         self.chokePointSeverity = chokePointSeverity
         self.uncuttableTargets = uncuttableTargets
         self.assumptions = assumptions
         self.diagnostics = diagnostics
+    }
+
+    /// Set to true in an encoder's `userInfo` to leave the pairs (`findings`) out: the JSON report carries doors and
+    /// counts; `--format pairs` streams every pair.
+    public static let omitPairs = CodingUserInfoKey(rawValue: "trustpath.omitPairs")!
+
+    enum CodingKeys: String, CodingKey {
+        case schemaVersion, tool, snapshot, summary, coverage, doors, findings, fixes, chokePoints, chokePointSeverity
+        case uncuttableTargets, assumptions, diagnostics, suppressed
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(schemaVersion, forKey: .schemaVersion)
+        try container.encode(tool, forKey: .tool)
+        try container.encode(snapshot, forKey: .snapshot)
+        try container.encode(summary, forKey: .summary)
+        try container.encode(coverage, forKey: .coverage)
+        try container.encode(doors, forKey: .doors)
+        if encoder.userInfo[Self.omitPairs] as? Bool != true { try container.encode(findings, forKey: .findings) }
+        try container.encode(fixes, forKey: .fixes)
+        try container.encode(chokePoints, forKey: .chokePoints)
+        try container.encode(chokePointSeverity, forKey: .chokePointSeverity)
+        try container.encode(uncuttableTargets, forKey: .uncuttableTargets)
+        try container.encode(assumptions, forKey: .assumptions)
+        try container.encode(diagnostics, forKey: .diagnostics)
+        try container.encode(suppressed, forKey: .suppressed)
     }
 
     // Reports saved in history before `suppressed` existed still decode.
@@ -51,8 +83,9 @@ public struct Report: Sendable, Codable, Hashable {
         tool = try container.decode(ToolInfo.self, forKey: .tool)
         snapshot = try container.decode(SnapshotInfo.self, forKey: .snapshot)
         summary = try container.decode(ReportSummary.self, forKey: .summary)
+        coverage = try container.decodeIfPresent(Coverage.self, forKey: .coverage) ?? Coverage()
         doors = try container.decodeIfPresent([ReportDoor].self, forKey: .doors) ?? []
-        findings = try container.decode([Finding].self, forKey: .findings)
+        findings = try container.decodeIfPresent([Finding].self, forKey: .findings) ?? []
         fixes = try container.decode([RankedFix].self, forKey: .fixes)
         chokePoints = try container.decode([Fix].self, forKey: .chokePoints)
         chokePointSeverity = try container.decode(Severity.self, forKey: .chokePointSeverity)
@@ -101,6 +134,10 @@ public struct SnapshotInfo: Sendable, Codable, Hashable {
 
 /// Counts for the top of every report.
 public struct ReportSummary: Sendable, Codable, Hashable {
+    /// Doors, and doors by the severity of the worst target behind them.
+    public var doors: Int
+    public var doorsBySeverity: [String: Int]
+    /// Reachable (entry, role) pairs; the counts below count pairs.
     public var findings: Int
     public var bySeverity: [String: Int]
     public var byCategory: [String: Int]
@@ -113,7 +150,11 @@ public struct ReportSummary: Sendable, Codable, Hashable {
     /// Findings raised by a crown-jewel rule.
     public var crownJewels: Int
 
-    public init(findings: [Finding], suppressed: Int = 0) {
+    public init(findings: [Finding], doors: [ReportDoor] = [], suppressed: Int = 0) {
+        self.doors = doors.count
+        doorsBySeverity = Dictionary(uniqueKeysWithValues: Severity.allCases.map { severity in
+            (severity.rawValue, doors.filter { $0.severity == severity }.count)
+        })
         self.findings = findings.count
         bySeverity = Dictionary(uniqueKeysWithValues: Severity.allCases.map { severity in
             (severity.rawValue, findings.filter { $0.severity == severity }.count)
@@ -128,6 +169,8 @@ public struct ReportSummary: Sendable, Codable, Hashable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
+        doors = try container.decodeIfPresent(Int.self, forKey: .doors) ?? 0
+        doorsBySeverity = try container.decodeIfPresent([String: Int].self, forKey: .doorsBySeverity) ?? [:]
         findings = try container.decode(Int.self, forKey: .findings)
         bySeverity = try container.decode([String: Int].self, forKey: .bySeverity)
         byCategory = try container.decode([String: Int].self, forKey: .byCategory)

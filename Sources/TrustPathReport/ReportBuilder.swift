@@ -10,7 +10,10 @@ public enum ReportBuilder {
         build(result, plan: RemediationPlan.make(result, chokeSeverity: chokeSeverity), vendorNames: vendorNames)
     }
 
-    public static func build(_ result: AnalysisResult, plan: RemediationPlan, vendorNames: [String: String] = [:]) -> Report {
+    /// The report of an analysis, its remediation plan and, when the input files were read, where things are in them.
+    public static func build(_ result: AnalysisResult, plan: RemediationPlan, sources: SourceIndex? = nil,
+                             vendorNames: [String: String] = [:]) -> Report {
+        let plan = sources.map { $0.applied(to: plan, index: result.index) } ?? plan
         let snapshot = result.index.snapshot
         var names: [String: String] = vendorNames
         for entry in result.entries { if let name = entry.name { names[entry.id] = name } }
@@ -21,8 +24,19 @@ public enum ReportBuilder {
                                 analyzedAccounts: snapshot.accounts.keys.sorted(),
                                 trustedAccounts: snapshot.trustedAccounts.count, files: snapshot.files,
                                 accountNames: names)
-        return Report(snapshot: info, findings: plan.findings, fixes: plan.rankedFixes, chokePoints: plan.chokePoints,
+        let doors = result.doors.map { door in
+            ReportDoor(id: door.key.description, role: door.key.role, account: door.account, statement: door.key.statement,
+                       sid: door.statement.sid, file: door.statement.file,
+                       region: sources?.region(of: door.statement, index: result.index), entries: door.entries,
+                       severity: door.severity, severityReason: door.severityReason, category: door.category,
+                       state: door.state, behind: Dictionary(uniqueKeysWithValues: door.behind.map { ($0.key.rawValue, $0.value) }),
+                       top: door.top, fix: plan.doorFixes[door.key],
+                       lastUsed: nil)
+        }
+        var report = Report(snapshot: info, doors: doors, findings: plan.findings, fixes: plan.rankedFixes, chokePoints: plan.chokePoints,
                       chokePointSeverity: plan.chokeSeverity, uncuttableTargets: plan.uncuttableTargets,
                       assumptions: result.assumptions, diagnostics: result.diagnostics, suppressed: result.suppressed)
+        report.coverage = Coverage(snapshot)
+        return report
     }
 }

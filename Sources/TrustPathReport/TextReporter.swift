@@ -4,46 +4,61 @@ import TrustPathModel
 /// The report for people in a terminal: a summary first, then findings by severity, each path drawn
 /// `entry → role → role` with what every hop lacks.
 public enum TextReporter {
+    /// Doors shown in full, then one line each, before the rest are only counted: a report stays readable at any size.
+    public static let doorsInFull = 15
+    public static let doorsInBrief = 50
+
     public static func render(_ report: Report, options: RenderOptions = RenderOptions()) -> String {
         let names = DisplayNames(report)
         let style = TextStyle(enabled: options.color)
         var lines: [String] = []
         let summary = report.summary
         lines.append(style.bold("TrustPath report: \(terminalSafe(report.snapshot.directory))"))
-        lines.append("\(summary.findings) finding(s): " + Severity.allCases.map {
-            style.severity($0, "\(summary.bySeverity[$0.rawValue] ?? 0) \($0.rawValue)")
+        lines += CoverageText.render(report, style: style)
+        lines.append("\(summary.doors) door(s): " + Severity.allCases.map {
+            style.severity($0, "\(summary.doorsBySeverity[$0.rawValue] ?? 0) \($0.rawValue)")
+        }.joined(separator: ", ") + " — the trust statements through which chains enter")
+        lines.append("\(summary.findings) reachable (entry, role) pair(s): " + Severity.allCases.map {
+            "\(summary.bySeverity[$0.rawValue] ?? 0) \($0.rawValue)"
         }.joined(separator: ", ")
             + " — \(summary.byCategory["cross-account"] ?? 0) cross-account, \(summary.byCategory["cross-service"] ?? 0) cross-service"
             + (summary.conditional > 0 ? ", \(summary.conditional) conditional" : ""))
         if summary.suppressed > 0 || summary.expiredAcceptances > 0 || summary.crownJewels > 0 {
-            lines.append("Project file: \(summary.crownJewels) raised as crown jewels, \(summary.suppressed) hidden by accepted risks "
+            lines.append("Project file: \(summary.crownJewels) pair(s) raised as crown jewels, \(summary.suppressed) hidden by accepted risks "
                 + "(listed at the end), \(summary.expiredAcceptances) whose acceptance expired")
         }
         lines.append("Accounts analyzed: \(report.snapshot.analyzedAccounts.count); trusted accounts: \(report.snapshot.trustedAccounts)")
         for category in [FindingCategory.crossAccount, .crossService] {
-            let findings = report.findings.filter { $0.category == category }
-            guard !findings.isEmpty else { continue }
+            let doors = report.doors.filter { $0.category == category }
+            guard !doors.isEmpty else { continue }
             lines.append("")
             lines.append(style.bold(category == .crossAccount
-                ? "Cross-account and federation findings"
-                : "Cross-service findings (services without aws:SourceArn/aws:SourceAccount; ranked after the others)"))
-            for severity in Severity.allCases {
-                let group = findings.filter { $0.severity == severity }
-                guard !group.isEmpty else { continue }
+                ? "Cross-account and federation doors"
+                : "Cross-service doors (services without aws:SourceArn/aws:SourceAccount; ranked after the others)"))
+            for (position, door) in doors.prefix(doorsInFull).enumerated() {
                 lines.append("")
-                lines.append(style.severity(severity, severity.rawValue.uppercased()) + " (\(group.count))")
-                lines += ParallelSlices.lines(group) { render($0, names: names, style: style) }
+                lines += DoorText.full(door, rank: position + 1, names: names, style: style)
             }
+            let brief = doors.dropFirst(doorsInFull).prefix(doorsInBrief)
+            if !brief.isEmpty {
+                lines.append("")
+                for (offset, door) in brief.enumerated() {
+                    lines.append(DoorText.brief(door, rank: doorsInFull + offset + 1, names: names))
+                }
+            }
+            let rest = doors.count - doorsInFull - brief.count
+            if rest > 0 { lines.append("  … and \(rest) more door(s): every door is in --format json, every pair in --format pairs") }
         }
-        if report.findings.isEmpty { lines += ["", "No outside entry can reach any role."] }
+        if report.doors.isEmpty { lines += ["", "No outside entry can reach any role."] }
         lines += RemediationText.render(report, style: style)
         if !report.suppressed.isEmpty {
             lines.append("")
-            lines.append(style.bold("Accepted risks (\(report.suppressed.count) finding(s) hidden)"))
-            for hidden in report.suppressed {
+            lines.append(style.bold("Accepted risks (\(report.suppressed.count) pair(s) hidden)"))
+            for hidden in report.suppressed.prefix(doorsInBrief) {
                 lines.append("  \(hidden.finding.severity.rawValue): " + terminalSafe(names.path(hidden.finding)))
                 lines.append("    accepted until \(terminalSafe(hidden.expires)): \(terminalSafe(hidden.reason))")
             }
+            if report.suppressed.count > doorsInBrief { lines.append("  … and \(report.suppressed.count - doorsInBrief) more") }
         }
         if !report.assumptions.isEmpty {
             lines.append("")
@@ -54,7 +69,8 @@ public enum TextReporter {
         if !problems.isEmpty {
             lines.append("")
             lines.append(style.bold("Input problems (\(problems.count))"))
-            lines += problems.map { "  " + DiagnosticText.render($0) }
+            lines += problems.prefix(doorsInBrief).map { "  " + DiagnosticText.render($0) }
+            if problems.count > doorsInBrief { lines.append("  … and \(problems.count - doorsInBrief) more: see --format json") }
         }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -1,0 +1,87 @@
+import TrustPathEngine
+import TrustPathModel
+
+/// Finds the doors: every trust statement an entry passes on its first hop, with what lies behind it. Cost is
+/// one walk per door role (shared by the role's doors), not one per (entry, role) pair.
+struct DoorFinder {
+    let index: SnapshotIndex
+    let graph: AttackGraph
+    let severities: SeverityCache
+    let reach: RoleReach
+    /// How many of the worst targets each door shows with a path.
+    let topCount: Int
+
+    /// One passage: an entry crossing a door on its first hop.
+    struct Passage {
+        var entry: Entry
+        var hop: HopVerdict
+    }
+
+    /// The trust statements the public passes: outside accounts passing them are listed under the public entry.
+    static func publicStatements(_ graph: AttackGraph) -> Set<StatementReference> {
+        Set(graph.edges(from: .anyone).compactMap(\.trustStatement))
+    }
+
+    /// The first hops of each entry, grouped by door.
+    static func passages(entries: [Entry], graph: AttackGraph, publicStatements: Set<StatementReference>)
+        -> (byDoor: [DoorKey: [Passage]], alsoPassing: [DoorKey: [String]]) {
+        var byDoor: [DoorKey: [Passage]] = [:]
+        var alsoPassing: [DoorKey: [String]] = [:]
+        for entry in entries {
+            for hop in graph.edges(from: entry.actor) {
+                guard let statement = hop.trustStatement else { continue }
+                let key = DoorKey(role: hop.target, statement: statement.index)
+                if entry.kind == .externalAccount, publicStatements.contains(statement) {
+                    alsoPassing[key, default: []].append(entry.id)
+                } else {
+                    byDoor[key, default: []].append(Passage(entry: entry, hop: hop))
+                }
+            }
+        }
+        return (byDoor, alsoPassing)
+    }
+
+    func door(_ key: DoorKey, passages: [Passage], alsoPassing: [String]) -> Door? {
+        guard let first = passages.first, let statement = first.hop.trustStatement,
+              let role = index.rolesByARN[key.role] else { return nil }
+        let entries = passages.map { passage in
+            DoorEntry(id: passage.entry.id, kind: passage.entry.kind, name: passage.entry.name, state: passage.hop.state,
+                      lacks: passage.hop.guardsMissing, restsOn: passage.hop.restsOn,
+                      alsoPassing: passage.entry.kind == .public ? alsoPassing.sorted() : [],
+                      note: VendorNotes.note(for: passage.entry, hop: Hop(passage.hop)))
+        }
+        let chains = passages.contains { $0.entry.kind.chainsOnward }
+        let reached = chains ? reach.reach(from: key.role) : RoleReach.Reach(roles: [key.role], parent: [-1], state: [.open])
+        let entryState = passages.map(\.hop.state).min() ?? .conditional
+        var behind: [Severity: Int] = [:]
+        var ranked: [(severity: (Severity, String), position: Int)] = []
+        for position in reached.roles.indices {
+            guard let target = index.rolesByARN[reached.roles[position]] else { continue }
+            let judged = severities.judged(target)
+            behind[judged.severity, default: 0] += 1
+            ranked.append(((judged.severity, judged.reason), position))
+        }
+        // Worst first; then the shorter path (breadth-first order), which keeps the door's own role ahead of its peers.
+        ranked.sort { ($0.severity.0.rank, $0.position) < ($1.severity.0.rank, $1.position) }
+        let best = passages.min { left, right in
+            (Finding.exposureRank(kind: left.entry.kind, named: left.entry.name != nil), left.hop.state)
+                < (Finding.exposureRank(kind: right.entry.kind, named: right.entry.name != nil), right.hop.state)
+        } ?? first
+        let top = ranked.prefix(topCount).map { item in
+            DoorTarget(target: reached.roles[item.position], severity: item.severity.0, severityReason: item.severity.1,
+                       state: max(entryState, reached.state[item.position]),
+                       path: [best.entry.id] + reached.path(to: item.position))
+        }
+        let worst = ranked.first?.severity ?? (severities.judged(role).severity, severities.judged(role).reason)
+        let category: FindingCategory = passages.allSatisfy { $0.entry.kind == .service } ? .crossService : .crossAccount
+        return Door(key: key, account: role.account, statement: statement, entries: entries,
+                    entryHops: passages.map { Hop($0.hop) }, behind: behind, severity: worst.0, severityReason: worst.1,
+                    category: category, state: entryState, top: top)
+    }
+}
+
+extension Actor.EntryKind {
+    /// Whether chains continue from a role this entry obtains. A service acts with the role for its own purpose and
+    /// whoever steers it never holds the session, so nothing chains from a role a service entry obtains.
+    public var chainsOnward: Bool { self != .service }
+}

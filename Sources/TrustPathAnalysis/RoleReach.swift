@@ -1,0 +1,51 @@
+import Synchronization
+import TrustPathEngine
+import TrustPathModel
+
+/// What lies behind a role: every role reachable from a session of it, each with a shortest path. Computed once
+/// per role and shared by every door into that role (a role often has several entry statements).
+final class RoleReach: Sendable {
+    /// The roles reachable from one role, the role itself first, in breadth-first order.
+    struct Reach: Sendable {
+        /// Role ARNs in breadth-first order; `parent[i]` is the position of the role a shortest path comes from
+        /// (-1 for the start), `state[i]` the worst hop state along that path.
+        var roles: [String]
+        var parent: [Int]
+        var state: [HopState]
+
+        /// The path from the start to the role at `position`, start first.
+        func path(to position: Int) -> [String] {
+            var result: [String] = []
+            var current = position
+            while current >= 0 {
+                result.append(roles[current])
+                current = parent[current]
+            }
+            return result.reversed()
+        }
+    }
+
+    private let graph: AttackGraph
+    private let cache = Mutex<[String: Reach]>([:])
+
+    init(graph: AttackGraph) { self.graph = graph }
+
+    func reach(from role: String) -> Reach {
+        if let known = cache.withLock({ $0[role] }) { return known }
+        var reach = Reach(roles: [role], parent: [-1], state: [.open])
+        var position: [String: Int] = [role: 0]
+        var next = 0
+        while next < reach.roles.count {
+            let from = next
+            next += 1
+            for hop in graph.edges(from: .roleSession(reach.roles[from])) where position[hop.target] == nil {
+                position[hop.target] = reach.roles.count
+                reach.roles.append(hop.target)
+                reach.parent.append(from)
+                reach.state.append(max(reach.state[from], hop.state))
+            }
+        }
+        cache.withLock { $0[role] = reach }
+        return reach
+    }
+}
