@@ -9,7 +9,7 @@ let package = Package(
         .library(name: "TrustPathKit", targets: [
             "TrustPathEscaping", "TrustPathJSON", "TrustPathModel", "TrustPathIngest", "TrustPathConfig", "TrustPathEngine",
             "TrustPathAnalysis", "TrustPathRemediation", "TrustPathReport",
-            "TrustPathRender", "TrustPathHistory",
+            "TrustPathRender", "TrustPathHistory", "TrustPathPipeline",
         ]),
     ],
     dependencies: [
@@ -35,6 +35,11 @@ let package = Package(
         .target(name: "TrustPathReport", dependencies: [
             "TrustPathEscaping", "TrustPathModel", "TrustPathEngine", "TrustPathAnalysis", "TrustPathRemediation",
         ]),
+        // the one composition of the stages
+        .target(name: "TrustPathPipeline", dependencies: [
+            "TrustPathModel", "TrustPathIngest", "TrustPathConfig", "TrustPathAnalysis", "TrustPathRemediation",
+            "TrustPathReport",
+        ]),
         .systemLibrary(name: "CGraphviz", pkgConfig: "libgvc", providers: [.apt(["libgraphviz-dev"])]),
         .target(name: "TrustPathRender", dependencies: ["CGraphviz", "TrustPathReport", "TrustPathHistory"]),
         .target(name: "TrustPathHistory", dependencies: [
@@ -42,7 +47,7 @@ let package = Package(
         ]),
         // thin front
         .executableTarget(name: "trustpath", dependencies: [
-            "TrustPathIngest", "TrustPathConfig", "TrustPathEngine", "TrustPathAnalysis", "TrustPathRemediation",
+            "TrustPathPipeline", "TrustPathEscaping", "TrustPathModel", "TrustPathIngest", "TrustPathConfig", "TrustPathEngine", "TrustPathAnalysis", "TrustPathRemediation",
             "TrustPathReport", "TrustPathRender", "TrustPathHistory",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
@@ -57,7 +62,7 @@ let package = Package(
         .testTarget(name: "TrustPathTests", dependencies: [
             "TrustPathEscaping", "TrustPathJSON", "TrustPathModel", "TrustPathIngest", "TrustPathConfig", "TrustPathEngine",
             "TrustPathAnalysis", "TrustPathRemediation", "TrustPathReport",
-            "TrustPathRender", "TrustPathHistory", "TrustPathSynthetic",
+            "TrustPathRender", "TrustPathHistory", "TrustPathSynthetic", "TrustPathPipeline",
         ], resources: [.copy("Fixtures")]),
     ],
     swiftLanguageModes: [.v6]

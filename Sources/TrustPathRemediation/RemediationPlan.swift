@@ -26,6 +26,12 @@ public struct RemediationPlan: Sendable {
     /// Targets at or above `chokeSeverity` that no trust fix can cut off.
     public var uncuttableTargets: [String]
 
+    /// No remediation: for commands that show no fix (`explain`).
+    public static func none(_ result: AnalysisResult) -> RemediationPlan {
+        RemediationPlan(findings: result.findings, doorFixes: [:], rankedFixes: [], chokePoints: [], chokeSeverity: .critical,
+                        uncuttableTargets: [])
+    }
+
     public static func make(_ result: AnalysisResult, chokeSeverity: Severity = .critical) -> RemediationPlan {
         let vendors = Dictionary(result.entries.compactMap { entry in entry.name.map { (entry.id, $0) } }) { first, _ in first }
         let planner = FixPlanner(index: result.index, vendorNames: vendors)

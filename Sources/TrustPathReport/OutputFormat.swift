@@ -4,6 +4,8 @@ public enum OutputFormat: String, Sendable, CaseIterable {
     case json
     case sarif
     case markdown
+    /// JSON Lines, one reachable (entry, role) pair a line.
+    case pairs
 
     /// Renders a report in this format.
     public func render(_ report: Report, options: RenderOptions = RenderOptions()) throws -> String {
@@ -12,6 +14,7 @@ public enum OutputFormat: String, Sendable, CaseIterable {
         case .json: try JSONOutput.encode(report)
         case .sarif: try SARIFReporter.render(report)
         case .markdown: MarkdownReporter.render(report)
+        case .pairs: try PairsReporter.render(report)
         }
     }
 }

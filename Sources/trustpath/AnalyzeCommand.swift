@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import TrustPathAnalysis
-import TrustPathRemediation
+import TrustPathPipeline
 import TrustPathReport
 import TrustPathRender
 
@@ -42,16 +42,16 @@ struct AnalyzeCommand: ParsableCommand {
         guard maxPaths >= 1 else { throw ValidationError("--max-paths must be at least 1") }
     }
 
+    @Flag(help: "Exit 0 even when organization members have no export (coverage is still reported).")
+    var allowPartial = false
+
     func run() throws {
         let progress = Progress.start()
         let input = try SnapshotInput.load(directory, config: project.config, progress: progress)
-        let snapshot = input.snapshot
-        let result = Analyzer.analyze(snapshot, options: input.options(maxPaths: maxPaths, progress: progress))
-        progress?.update("planning fixes for \(result.findings.count) findings…")
-        var plan = RemediationPlan.make(result, chokeSeverity: chokeSeverity)
-        SourcePositions.attach(to: &plan, index: result.index, directory: directory)
-        let report = ReportBuilder.build(result, plan: plan)
-        defer { ProcessLifetime.keep([result, plan, report] as [any Sendable]) }
+        let result = Pipeline.run(input, options: PipelineOptions(maxPaths: maxPaths, chokeSeverity: chokeSeverity,
+                                                                  progress: progress?.callback))
+        let report = result.report
+        defer { ProcessLifetime.keep([result] as [any Sendable]) }
         progress?.finish()
         let color = output == nil && format == .text && TerminalColor.enabled
         try OutputTarget(path: output).write(try format.render(report, options: RenderOptions(color: color)))
@@ -59,8 +59,13 @@ struct AnalyzeCommand: ParsableCommand {
             let summary = try DiagramOutputCommand.write(report, to: diagrams)
             FileHandle.standardError.write(Data((summary + "\n").utf8))
         }
-        if SnapshotInput.hasUnreadableInput(snapshot) { throw TrustPathExit.badInput }
-        if let failOn, report.findings.contains(where: { $0.severity <= failOn }) { throw TrustPathExit.findings }
+        if input.hasUnreadableInput { throw TrustPathExit.badInput }
+        if !report.coverage.membersWithoutExport.isEmpty, !allowPartial {
+            FileHandle.standardError.write(Data(("\(report.coverage.membersWithoutExport.count) organization member(s) have no "
+                + "export; their roles were not analyzed. Export them, or pass --allow-partial to accept the gap.\n").utf8))
+            throw TrustPathExit.badInput
+        }
+        if let failOn, report.doors.contains(where: { $0.severity <= failOn }) { throw TrustPathExit.findings }
     }
 }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TrustPathPipeline
 import TrustPathAnalysis
 import TrustPathHistory
 import TrustPathReport
@@ -68,8 +69,7 @@ enum DiffInput {
             return (report, DiffSide(report: report, source: source, savedSnapshot: saved.reference), false)
         }
         let input = try SnapshotInput.load(source)
-        let snapshot = input.snapshot
-        let report = ReportBuilder.build(Analyzer.analyze(snapshot, options: input.options()))
-        return (report, DiffSide(report: report, source: source), SnapshotInput.hasUnreadableInput(snapshot))
+        let report = Pipeline.run(input).report
+        return (report, DiffSide(report: report, source: source), input.hasUnreadableInput)
     }
 }

@@ -6,6 +6,9 @@ enum TrustPathExit {
     static let findings = ExitCode(1)
     /// A usage error or a bad project file: nothing was analyzed.
     static let usage = ExitCode(2)
-    /// Input that could not be read (the rest was still analyzed and reported).
+    /// Input that could not be read, or an organization member without an export (the rest was still analyzed
+    /// and reported).
     static let badInput = ExitCode(3)
+    /// An output file could not be written (the message names the path and the system's reason).
+    static let cannotWrite = ExitCode(5)
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import TrustPathPipeline
 import TrustPathAnalysis
 import TrustPathEngine
 import TrustPathReport
@@ -8,8 +9,9 @@ struct ExplainCommand: ParsableCommand {
         commandName: "explain",
         abstract: "Show the verdict for one hop, or the best chain, with every reason.",
         discussion: """
-        --from takes '*' (public), a 12-digit account id, a service name (events.amazonaws.com), a provider ARN, \
-        or a role ARN (a session of that role).
+        --from takes an entry as reports name it ('*' for the public, a 12-digit account id, a known vendor's name, \
+        a service name such as events.amazonaws.com, an OIDC issuer) or a role ARN or name (a session of that role). \
+        An unknown name exits 2 and lists the closest ones.
         Examples:
           trustpath explain Inputs/acme-2026-10 --from 307946673750 --to arn:aws:iam::401135408972:role/STS-Assume-S3-Read-Only-MGMT
           trustpath explain Inputs/acme-2026-10 --from arn:aws:iam::381491851702:role/ci-deployer --to arn:aws:iam::520388146927:role/OrgDeployAdmin
@@ -23,8 +25,10 @@ struct ExplainCommand: ParsableCommand {
 
     func run() throws {
         let input = try SnapshotInput.load(directory, config: project.config)
-        let result = Analyzer.analyze(input.snapshot, options: input.options())
-        let actor = Self.actor(from, index: result.index)
+        let pipeline = Pipeline.run(input, options: PipelineOptions(stages: []))
+        let result = pipeline.analysis
+        let actor = try ExplainLookup.actor(from, entries: result.entries, index: result.index)
+        let to = try ExplainLookup.role(self.to, index: result.index)
         let evaluator = HopEvaluator(index: result.index)
         let direct = evaluator.evaluate(actor, to: to)
         var lines = ["Direct hop: \(actor) → \(to): \(direct.state.rawValue)"]
@@ -33,7 +37,7 @@ struct ExplainCommand: ParsableCommand {
             lines += HopExplanation.details(direct)
         }
         if let finding = result.findings.first(where: { $0.entry.actor == actor && $0.target == to }) {
-            let names = DisplayNames(ReportBuilder.build(result))
+            let names = DisplayNames(pipeline.report)
             lines.append("")
             lines.append("Best chain (\(finding.state.rawValue), severity \(finding.severity.rawValue)): \(terminalSafe(names.path(finding)))")
             for hop in finding.hops {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TrustPathPipeline
 import TrustPathAnalysis
 import TrustPathRemediation
 import TrustPathReport
@@ -30,8 +31,8 @@ struct FixCommand: ParsableCommand {
     func run() throws {
         let input = try SnapshotInput.load(directory, config: project.config)
         let snapshot = input.snapshot
-        let result = Analyzer.analyze(snapshot, options: input.options())
-        let plan = RemediationPlan.make(result, chokeSeverity: severity)
+        let pipeline = Pipeline.run(input, options: PipelineOptions(stages: .remediation, chokeSeverity: severity))
+        let (result, plan) = (pipeline.analysis, pipeline.plan)
         let fixes = all ? Array(Set(plan.findings.compactMap(\.fix))).sorted() : plan.chokePoints
         let output = try FixApplier.apply(fixes, index: result.index) { file in
             [UInt8](try Data(contentsOf: URL(fileURLWithPath: directory).appendingPathComponent(file)))

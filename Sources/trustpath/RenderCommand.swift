@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TrustPathPipeline
 import TrustPathAnalysis
 import TrustPathReport
 import TrustPathRender
@@ -43,10 +44,9 @@ struct RenderCommand: ParsableCommand {
     func run() throws {
         let progress = Progress.start()
         let input = try SnapshotInput.load(directory, config: project.config, progress: progress)
-        let snapshot = input.snapshot
-        let result = Analyzer.analyze(snapshot, options: input.options(maxPaths: maxPaths, progress: progress))
+        let report = Pipeline.run(input, options: PipelineOptions(stages: .remediation, maxPaths: maxPaths,
+                                                                  progress: progress?.callback)).report
         progress?.update("drawing diagrams…")
-        let report = ReportBuilder.build(result)
         let options = DiagramOptions(minimumSeverity: severity, target: target, entry: entry, account: account,
                                      collapseAbove: collapseAbove, perFinding: !overviewOnly)
         let summary: String
@@ -58,6 +58,6 @@ struct RenderCommand: ParsableCommand {
             throw error
         }
         print(summary)
-        if SnapshotInput.hasUnreadableInput(snapshot) { throw TrustPathExit.badInput }
+        if input.hasUnreadableInput { throw TrustPathExit.badInput }
     }
 }

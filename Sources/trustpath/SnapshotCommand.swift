@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TrustPathPipeline
 import TrustPathAnalysis
 import TrustPathHistory
 import TrustPathReport
@@ -53,14 +54,14 @@ struct SnapshotSaveCommand: ParsableCommand {
     func run() throws {
         let input = try SnapshotInput.load(directory)
         let snapshot = input.snapshot
-        if SnapshotInput.hasUnreadableInput(snapshot), !allowIncomplete {
+        if input.hasUnreadableInput, !allowIncomplete {
             let unreadable = snapshot.files.filter { $0.kind == .unreadable }.map(\.path)
             HistoryCLI.printError("\(unreadable.count) file(s) of \(directory) could not be read "
                 + "(\(unreadable.prefix(5).joined(separator: ", "))); nothing was saved. Fix them "
                 + "(trustpath summary \(directory) says how) or pass --allow-incomplete")
             throw TrustPathExit.badInput
         }
-        let report = ReportBuilder.build(Analyzer.analyze(snapshot, options: input.options()))
+        let report = Pipeline.run(input).report
         let name = label ?? URL(fileURLWithPath: directory).standardizedFileURL.lastPathComponent
         let saved = try HistoryCLI.run { () throws(HistoryError) in
             let date = try takenAt.map { text throws(HistoryError) in try HistoryDate.parse(text) } ?? Date()

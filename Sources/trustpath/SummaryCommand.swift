@@ -21,13 +21,14 @@ struct SummaryCommand: ParsableCommand {
     @OptionGroup var project: ProjectFileOption
 
     func run() throws {
-        let snapshot = try SnapshotInput.load(directory, config: project.config).snapshot
+        let input = try SnapshotInput.load(directory, config: project.config)
+        let snapshot = input.snapshot
         let summary = SnapshotSummary(snapshot: snapshot)
         let text = switch format {
         case .text: SummaryTextReporter.render(summary)
         case .json: try JSONOutput.encode(summary)
         }
         try OutputTarget(path: output).write(text)
-        if SnapshotInput.hasUnreadableInput(snapshot) { throw TrustPathExit.badInput }
+        if input.hasUnreadableInput { throw TrustPathExit.badInput }
     }
 }
