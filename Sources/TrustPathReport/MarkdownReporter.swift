@@ -14,7 +14,7 @@ public enum MarkdownReporter {
     public static func render(_ report: Report, limit: Int = commentLimit) -> String {
         let names = DisplayNames(report)
         var low = 0
-        var high = report.findings.count
+        var high = report.doors.count
         let whole = text(report, names: names, rows: high)
         if whole.count <= limit { return whole }
         // The largest number of rows that fits, found by bisection: rendering is linear, the row count can be thousands.
@@ -28,13 +28,15 @@ public enum MarkdownReporter {
     static func text(_ report: Report, names: DisplayNames, rows: Int) -> String {
         var lines: [String] = []
         let summary = report.summary
-        lines.append("## TrustPath: \(summary.findings) finding(s)")
+        lines.append("## TrustPath: \(summary.doors) door(s) into \(markdownSafe(report.snapshot.directory))")
         lines.append("")
-        lines.append("| Severity | Count |")
-        lines.append("| --- | ---: |")
+        lines.append("| Severity | Doors | Pairs |")
+        lines.append("| --- | ---: | ---: |")
         for severity in Severity.allCases {
-            lines.append("| \(severity.rawValue) | \(summary.bySeverity[severity.rawValue] ?? 0) |")
+            lines.append("| \(severity.rawValue) | \(summary.doorsBySeverity[severity.rawValue] ?? 0) | "
+                + "\(summary.bySeverity[severity.rawValue] ?? 0) |")
         }
+        lines += coverage(report)
         lines += inputProblems(report)
         if summary.suppressed > 0 || summary.expiredAcceptances > 0 || summary.crownJewels > 0 {
             lines.append("")
@@ -42,21 +44,21 @@ public enum MarkdownReporter {
                 + "\(summary.expiredAcceptances) whose acceptance expired.")
         }
         lines += criticalPaths(report, names: names)
-        let shown = Array(report.findings.prefix(rows))
+        let shown = Array(report.doors.prefix(rows))
         for category in [FindingCategory.crossAccount, .crossService] {
-            let findings = shown.filter { $0.category == category }
-            guard !findings.isEmpty else { continue }
+            let doors = shown.filter { $0.category == category }
+            guard !doors.isEmpty else { continue }
             lines.append("")
-            lines.append(category == .crossAccount ? "### Cross-account and federation" : "### Cross-service")
+            lines.append(category == .crossAccount ? "### Cross-account and federation doors" : "### Cross-service doors")
             lines.append("")
-            lines.append("| Severity | Path | Lacks | Trust statement |")
-            lines.append("| --- | --- | --- | --- |")
-            lines += findings.map { row($0, names: names) }
+            lines.append("| Severity | Door | Entries | Behind | Fix |")
+            lines.append("| --- | --- | --- | --- | --- |")
+            lines += doors.map { row($0, names: names) }
         }
-        if rows < report.findings.count {
+        if rows < report.doors.count {
             lines.append("")
-            lines.append("_\(report.findings.count - rows) lower-ranked finding(s) left out to fit a pull-request comment "
-                + "(\(commentLimit) characters); `--format text` or `json` has them all._")
+            lines.append("_\(report.doors.count - rows) lower-ranked door(s) left out to fit a pull-request comment "
+                + "(\(commentLimit) characters); `--format json` has every door, `--format pairs` every pair._")
         }
         lines += acceptedRisks(report, names: names)
         lines += fixes(report, rows: rows)
@@ -71,15 +73,26 @@ public enum MarkdownReporter {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    static func row(_ finding: Finding, names: DisplayNames) -> String {
-        let lacks = Set(finding.hops.flatMap(\.guardsMissing)).sorted().map { "`\($0)`" }.joined(separator: ", ")
-        let statement = finding.hops.first?.statement.map { markdownSafe($0.file) + " #\($0.index)" } ?? ""
-        var severity = finding.severity.rawValue + (finding.state == .conditional ? " (conditional)" : "")
-        if finding.crownJewel != nil { severity += " (crown jewel)" }
-        if finding.expiredAcceptance != nil { severity += " (acceptance expired)" }
-        var path = markdownSafe(names.path(finding))
-        if finding.note != nil { path += " — known vendor without sts:ExternalId: the confused deputy" }
-        return "| \(severity) | \(path) | \(lacks) | \(statement) |"
+    static func row(_ door: ReportDoor, names: DisplayNames) -> String {
+        let severity = door.severity.rawValue + (door.state == .conditional ? " (conditional)" : "")
+        let place = markdownSafe(names.role(door.role)) + " #\(door.statement)<br>" + markdownSafe(door.file)
+            + (door.region.map { ":\($0.startLine)" } ?? "")
+        let entries = door.entries.map { entry in
+            var text = markdownSafe(names.entry(Entry(kind: entry.kind, id: entry.id, name: entry.name)))
+            if !entry.lacks.isEmpty { text += " (lacks " + entry.lacks.map { "`\(markdownCode($0))`" }.joined(separator: ", ") + ")" }
+            if !entry.alsoPassing.isEmpty { text += ", and \(entry.alsoPassing.count) outside account(s)" }
+            if entry.note != nil { text += " — known vendor without sts:ExternalId: the confused deputy" }
+            return text
+        }.joined(separator: "<br>")
+        let behind = markdownSafe(DoorText.behind(door))
+            + (door.top.first.map { "<br>worst: " + markdownSafe(DoorText.path($0, door: door, names: names)) } ?? "")
+        return "| \(severity) | \(place) | \(entries) | \(behind) | \(door.fix.map { markdownSafe($0.summary) } ?? "") |"
+    }
+
+    static func coverage(_ report: Report) -> [String] {
+        let lines = CoverageText.render(report, style: TextStyle(enabled: false))
+        guard !lines.isEmpty else { return [] }
+        return [""] + lines.map { "> **" + markdownSafe($0) + "**" }
     }
 
     static func criticalPaths(_ report: Report, names: DisplayNames) -> [String] {

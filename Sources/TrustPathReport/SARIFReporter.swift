@@ -2,8 +2,8 @@ import Foundation
 import TrustPathAnalysis
 import TrustPathModel
 
-/// SARIF 2.1.0 as GitHub code scanning takes it: one rule per kind of weakness, one result per finding, located at
-/// the trust statement where the chain enters.
+/// SARIF 2.1.0 as GitHub code scanning takes it: one rule per kind of weakness, one result per door, located at
+/// the trust statement where chains enter.
 public enum SARIFReporter {
     /// The base the locations' relative URIs are resolved against: the directory `trustpath` ran in
     /// (for code scanning, the checkout).
@@ -17,22 +17,22 @@ public enum SARIFReporter {
     static func render(_ report: Report, handWritten: Bool) throws -> String {
         let names = DisplayNames(report)
         let base = report.snapshot.directory.hasSuffix("/") ? String(report.snapshot.directory.dropLast()) : report.snapshot.directory
-        let results = report.findings.map { finding -> SARIF.Result in
-            let rule = SARIFRule.rule(for: finding)
-            let lacks = Set(finding.hops.flatMap(\.guardsMissing)).sorted()
-            var message = "\(names.path(finding)). Target can: \(finding.severityReason)."
+        let results = report.doors.map { door -> SARIF.Result in
+            let rule = SARIFRule.rule(for: door)
+            var message = "Door: \(names.role(door.role)) trust statement \(door.statement)"
+                + (door.sid.map { " (\($0))" } ?? "") + " lets "
+                + door.entries.map { names.entry(Entry(kind: $0.kind, id: $0.id, name: $0.name)) }.joined(separator: ", ")
+                + " in. Behind it: \(DoorText.behind(door)); worst: \(door.severityReason)."
+            let lacks = Set(door.entries.flatMap(\.lacks)).sorted()
             if !lacks.isEmpty { message += " Lacks: \(lacks.joined(separator: ", "))." }
-            if let note = finding.note { message += " \(note)" }
-            if let jewel = finding.crownJewel { message += " Crown jewel (\(jewel.rule)): raised from \(jewel.raisedFrom.rawValue)." }
-            if let expired = finding.expiredAcceptance { message += " Accepted risk expired on \(expired.expired): \(expired.reason)." }
-            let location = finding.hops.first?.statement.map { statement in
-                SARIF.Location(
-                    physicalLocation: SARIF.PhysicalLocation(
-                        artifactLocation: artifact(base, statement.file),
-                        region: finding.entryRegion.map { SARIF.TextRegion(startLine: $0.startLine, startColumn: $0.startColumn) }),
-                    logicalLocations: [SARIF.LogicalLocation(fullyQualifiedName: statement.jsonPath, kind: "member")])
-            }
-            let fixes = finding.fix.flatMap { fix in
+            if let worst = door.top.first { message += " Shortest path to the worst: \(DoorText.path(worst, door: door, names: names))." }
+            for note in door.entries.compactMap(\.note) { message += " \(note)" }
+            let location = SARIF.Location(
+                physicalLocation: SARIF.PhysicalLocation(
+                    artifactLocation: artifact(base, door.file),
+                    region: door.region.map { SARIF.TextRegion(startLine: $0.startLine, startColumn: $0.startColumn) }),
+                logicalLocations: [SARIF.LogicalLocation(fullyQualifiedName: "\(door.role)#\(door.statement)", kind: "member")])
+            let fixes = door.fix.flatMap { fix in
                 fix.edit.map { edit in
                     [SARIF.Fix(description: SARIF.Message(text: fix.summary), artifactChanges: [SARIF.ArtifactChange(
                         artifactLocation: artifact(base, edit.file),
@@ -42,13 +42,14 @@ public enum SARIFReporter {
                 }
             }
             return SARIF.Result(ruleId: rule.id, ruleIndex: SARIFRule.all.firstIndex { $0.id == rule.id } ?? 0,
-                                level: level(finding.severity), message: SARIF.Message(text: message),
-                                locations: location.map { [$0] } ?? [], fixes: fixes,
-                                partialFingerprints: ["trustpathFinding/v1": finding.id],
-                                properties: SARIF.ResultProperties(severity: finding.severity.rawValue,
-                                                                   securitySeverity: securitySeverity(finding.severity),
-                                                                   entry: finding.entry.id, target: finding.target,
-                                                                   path: finding.path, state: finding.state.rawValue))
+                                level: level(door.severity), message: SARIF.Message(text: message),
+                                locations: [location], fixes: fixes,
+                                partialFingerprints: ["trustpathDoor/v1": door.id],
+                                properties: SARIF.ResultProperties(severity: door.severity.rawValue,
+                                                                   securitySeverity: securitySeverity(door.severity),
+                                                                   entry: door.entries.map(\.id).joined(separator: ","),
+                                                                   target: door.top.first?.target ?? door.role,
+                                                                   path: door.top.first?.path ?? [], state: door.state.rawValue))
         }
         let rules = SARIFRule.all.map { rule in
             SARIF.ReportingDescriptor(id: rule.id, name: rule.name, shortDescription: SARIF.Message(text: rule.short),
@@ -61,7 +62,7 @@ public enum SARIFReporter {
             tool: SARIF.Tool(driver: SARIF.Driver(name: report.tool.name, version: report.tool.version,
                                                   informationUri: report.tool.informationURI, rules: rules)),
             invocations: [invocation(report, base: base)], results: [])])
-        // The results, one per finding, are written by hand on every core and spliced in (see JSONOutput).
+        // The results, one per door, are written by hand on every core and spliced in (see JSONOutput).
         let spliced = JSONOutput.SplicedList(key: "results", depth: 3, items: JSONOutput.slices(results, depth: 4))
         if handWritten, let text = JSONOutput.splice([spliced], into: try JSONOutput.encode(log)) { return text }
         var whole = log

@@ -58,6 +58,21 @@ public struct SARIFRule: Sendable {
         }
     }
 
+    /// The rule of a door: by its most exposed entry.
+    public static func rule(for door: ReportDoor) -> SARIFRule {
+        let entry = door.entries.min { left, right in
+            Finding.exposureRank(kind: left.kind, named: left.name != nil) < Finding.exposureRank(kind: right.kind, named: right.name != nil)
+        }
+        switch entry?.kind {
+        case .public?, nil: return publicTrust
+        case .federated?: return openFederation
+        case .service?: return unpinnedService
+        case .externalAccount?:
+            return door.entries.contains { $0.lacks.contains("sts:ExternalId") } && door.fix?.kinds.contains(.addExternalID) == true
+                && door.fix?.removeConditionKeys.isEmpty == false ? weakExternalID : externalWithoutExternalID
+        }
+    }
+
     /// The help as Markdown: what is wrong, the fix, where to read more.
     public var helpMarkdown: String {
         "**\(short).**\n\n\(help)\n\nRead more: [AWS IAM User Guide](\(helpURI)). "
