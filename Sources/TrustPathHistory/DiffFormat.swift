@@ -6,9 +6,12 @@ public enum DiffFormat: String, Sendable, CaseIterable {
     case text
     case json
     case markdown
+    /// JSON Lines: the changed pairs, each with `"change": "new"` or `"resolved"`.
+    case pairs
 
     public func render(_ diff: SnapshotDiff) throws -> String {
         switch self {
+        case .pairs: try PairsReporter.lines(diff.new.map { ($0, "new") } + diff.resolved.map { ($0, "resolved") })
         case .text: DiffTextReporter.render(diff)
         case .json: try JSONOutput.encode(diff)
         case .markdown: DiffMarkdownReporter.render(diff)

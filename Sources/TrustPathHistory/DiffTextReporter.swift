@@ -7,39 +7,53 @@ public enum DiffTextReporter {
         let names = diff.displayNames
         let summary = diff.summary
         var lines = ["TrustPath diff: \(terminalSafe(diff.before.name)) → \(terminalSafe(diff.after.name))"]
-        lines.append("Findings: \(diff.before.findings) before (\(DiffWording.counts(summary.before))), "
-            + "\(diff.after.findings) after (\(DiffWording.counts(summary.after)))")
-        lines.append("\(summary.new) new, \(summary.resolved) resolved, \(summary.unchanged) unchanged"
+        let doors = diff.doors
+        lines.append("Doors: \(doors.new.count) new, \(doors.resolved.count) resolved, \(doors.changed.count) changed, "
+            + "\(doors.unchanged) unchanged")
+        lines.append("Pairs: \(diff.before.findings) before (\(DiffWording.counts(summary.before))), "
+            + "\(diff.after.findings) after (\(DiffWording.counts(summary.after))); "
+            + "\(summary.new) new, \(summary.resolved) resolved, \(summary.unchanged) unchanged"
             + " (\(summary.changed) changed: \(summary.worsened) worse, \(summary.improved) better, "
             + "\(summary.recreatedTargets) target role(s) recreated)")
-        section("NEW", diff.new, names: names, into: &lines)
-        section("RESOLVED", diff.resolved, names: names, into: &lines)
-        let changed = diff.unchanged.compactMap { finding in diff.change(for: finding.id).map { (finding, $0) } }
-        if !changed.isEmpty {
-            lines += ["", "CHANGED (\(changed.count))"]
-            for (finding, change) in changed {
-                lines.append("  " + headline(finding, names: names))
-                lines += DiffWording.lines(change, names: names, entry: finding.entry, quote: terminalSafe).map { "    " + $0 }
+        doorSection("NEW DOORS", doors.new, names: names, into: &lines)
+        doorSection("RESOLVED DOORS", doors.resolved, names: names, into: &lines)
+        if !doors.changed.isEmpty {
+            lines += ["", "CHANGED DOORS (\(doors.changed.count))"]
+            for change in doors.changed {
+                lines.append("  " + doorHeadline(change.door, names: names))
+                if change.severityBefore != change.door.severity {
+                    lines.append("    severity \(change.severityBefore.rawValue) → \(change.door.severity.rawValue)")
+                }
+                if change.behindBefore != change.door.behind {
+                    lines.append("    behind it: \(change.behindBefore.values.reduce(0, +)) → \(change.door.behind.values.reduce(0, +)) role(s)")
+                }
+                if change.entriesBefore != change.door.entries.map(\.id).sorted() {
+                    lines.append("    entries: " + terminalSafe(change.entriesBefore.joined(separator: ", ")) + " → "
+                        + terminalSafe(change.door.entries.map(\.id).sorted().joined(separator: ", ")))
+                }
             }
         }
-        if summary.new == 0, summary.resolved == 0, summary.changed == 0 {
-            lines += ["", "No differences in findings."]
+        if doors.new.isEmpty, doors.resolved.isEmpty, doors.changed.isEmpty, summary.new == 0, summary.resolved == 0,
+           summary.changed == 0 {
+            lines += ["", "No differences in doors or pairs."]
         }
         return lines.joined(separator: "\n") + "\n"
     }
 
-    private static func section(_ title: String, _ findings: [Finding], names: DisplayNames, into lines: inout [String]) {
-        guard !findings.isEmpty else { return }
-        lines += ["", "\(title) (\(findings.count))"]
-        for finding in findings {
-            lines.append("  " + headline(finding, names: names))
-            let lacks = Set(finding.hops.flatMap(\.guardsMissing)).sorted()
-            if !lacks.isEmpty { lines.append("    lacks " + terminalSafe(lacks.joined(separator: ", "))) }
+    private static func doorSection(_ title: String, _ doors: [ReportDoor], names: DisplayNames, into lines: inout [String]) {
+        guard !doors.isEmpty else { return }
+        lines += ["", "\(title) (\(doors.count))"]
+        for door in doors {
+            lines.append("  " + doorHeadline(door, names: names))
+            for entry in door.entries where !entry.lacks.isEmpty {
+                lines.append("    " + terminalSafe(entry.id) + " lacks " + terminalSafe(entry.lacks.joined(separator: ", ")))
+            }
         }
     }
 
-    private static func headline(_ finding: Finding, names: DisplayNames) -> String {
-        "[\(finding.severity.rawValue)] " + terminalSafe(names.path(finding))
-            + (finding.state == .conditional ? "  [conditional]" : "")
+    private static func doorHeadline(_ door: ReportDoor, names: DisplayNames) -> String {
+        "[\(door.severity.rawValue)] " + terminalSafe(names.role(door.role)) + " statement \(door.statement)"
+            + " — " + terminalSafe(door.entries.map(\.id).joined(separator: ", "))
+            + "; \(door.behind.values.reduce(0, +)) role(s) behind" + (door.state == .conditional ? "  [conditional]" : "")
     }
 }

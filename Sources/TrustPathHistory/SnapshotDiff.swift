@@ -14,6 +14,8 @@ public struct SnapshotDiff: Sendable, Codable, Hashable {
     public var before: DiffSide
     public var after: DiffSide
     public var summary: DiffSummary
+    /// The doors compared: the diff's unit for people.
+    public var doors: DoorDiff
     /// In `after` only. Ranked like a report.
     public var new: [Finding]
     /// In `before` only, as they were in `before`. Ranked like a report.
@@ -26,7 +28,8 @@ public struct SnapshotDiff: Sendable, Codable, Hashable {
     /// Account names of both snapshots (`after` wins), for display.
     public var accountNames: [String: String]
 
-    public static let currentSchemaVersion = 1
+    /// 2: doors compared (`doors`).
+    public static let currentSchemaVersion = 2
 
     /// Compares two reports. Pure: the same two reports always give the same diff.
     public init(before: Report, after: Report, beforeSide: DiffSide? = nil, afterSide: DiffSide? = nil) {
@@ -43,6 +46,7 @@ public struct SnapshotDiff: Sendable, Codable, Hashable {
         changes = unchanged.compactMap { finding in
             old[finding.id].flatMap { FindingChange(before: $0, after: finding) }
         }
+        doors = DoorDiff(before: before.doors, after: after.doors)
         accountNames = before.snapshot.accountNames.merging(after.snapshot.accountNames) { _, newer in newer }
         summary = DiffSummary(before: before, after: after, new: new, resolved: resolved, unchanged: unchanged,
                               changes: changes)
