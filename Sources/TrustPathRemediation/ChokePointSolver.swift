@@ -61,7 +61,7 @@ public enum ChokePointSolver {
             flow.addEdge(statementIn, statementIn + 1, capacity: planner.canFix(statement) ? 1 : MaxFlow.infinite)
         }
         for target in targets.sorted() {
-            flow.addEdge(node(.roleSession(target)), 1, capacity: MaxFlow.infinite)
+            if let id = ids[.roleSession(target)] { flow.addEdge(id, 1, capacity: MaxFlow.infinite) }
             if let end = deadEnds[target] { flow.addEdge(end, 1, capacity: MaxFlow.infinite) }
         }
 
