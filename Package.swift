@@ -16,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // the one escaping layer: every string from the input reaches an output through it
@@ -43,7 +44,7 @@ let package = Package(
         .systemLibrary(name: "CGraphviz", pkgConfig: "libgvc", providers: [.apt(["libgraphviz-dev"])]),
         .target(name: "TrustPathRender", dependencies: ["CGraphviz", "TrustPathReport", "TrustPathHistory"]),
         .target(name: "TrustPathHistory", dependencies: [
-            "TrustPathReport", .product(name: "GRDB", package: "GRDB.swift"),
+            "TrustPathReport", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto"),
         ]),
         // thin front
         .executableTarget(name: "trustpath", dependencies: [

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import TrustPathReport
 
@@ -15,13 +16,17 @@ public enum ContentHash {
             guard let data = FileManager.default.contents(atPath: path) else {
                 throw .unreadableInput(path: path, reason: "it cannot be read to compute the snapshot's content hash")
             }
-            digests.append(data.withUnsafeBytes { SHA256.hex($0) })
+            digests.append(hex(SHA256.hash(data: data)))
         }
         return of(fileDigests: digests)
     }
 
     /// The hash from per-file SHA-256 hex digests, in any order.
     public static func of(fileDigests: [String]) -> String {
-        "sha256:" + SHA256.hex(Array(fileDigests.sorted().joined(separator: "\n").utf8))
+        "sha256:" + hex(SHA256.hash(data: Array(fileDigests.sorted().joined(separator: "\n").utf8)))
+    }
+
+    private static func hex(_ digest: SHA256.Digest) -> String {
+        digest.map { byte in (byte < 16 ? "0" : "") + String(byte, radix: 16) }.joined()
     }
 }

@@ -170,13 +170,14 @@ enum HistoryCLI {
     }
 }
 
-/// Fault injection for the crash test only: with `TRUSTPATH_TEST_STALL_SAVE_AFTER_ROWS=N` in the environment,
-/// a save stops inside its transaction after writing N finding rows, says so on standard error, and waits to
-/// be killed. Without the variable, it does nothing.
+/// Fault injection for the crash test only, compiled into debug builds alone: with
+/// `TRUSTPATH_TEST_STALL_SAVE_AFTER_ROWS=N` in the environment, a save stops inside its transaction after writing N
+/// finding rows, says so on standard error, and waits to be killed. A release build ignores the variable.
 enum CrashTestHook {
     static let variable = "TRUSTPATH_TEST_STALL_SAVE_AFTER_ROWS"
 
     static func fromEnvironment() -> (Int) -> Void {
+        #if DEBUG
         guard let text = ProcessInfo.processInfo.environment[variable], let rows = Int(text), rows > 0 else {
             return { _ in }
         }
@@ -185,5 +186,8 @@ enum CrashTestHook {
             FileHandle.standardError.write(Data("stalled after \(written) rows\n".utf8))
             sleep(60)
         }
+        #else
+        return { _ in }
+        #endif
     }
 }
