@@ -8,13 +8,15 @@ public struct HopEvaluator: Sendable {
     public init(index: SnapshotIndex) { self.index = index }
 
     public func evaluate(_ actor: Actor, to targetARN: String) -> HopVerdict {
-        evaluate(actor, to: targetARN, base: ActorContext.base(for: actor, index: index))
+        let actor = actor.normalized
+        return evaluate(actor, to: targetARN, base: ActorContext.base(for: actor, index: index))
     }
 
     /// The verdicts of one actor's hops to many targets, in their order: the actor's side of the request is
     /// built once for all of them.
     public func evaluate(_ actor: Actor, to targetARNs: [String]) -> [HopVerdict] {
         guard !targetARNs.isEmpty else { return [] }
+        let actor = actor.normalized
         let base = ActorContext.base(for: actor, index: index)
         return targetARNs.map { evaluate(actor, to: $0, base: base) }
     }
@@ -47,10 +49,9 @@ public struct HopEvaluator: Sendable {
         applyResourceControlPolicies(target: target, context: context, to: &verdict)
         if verdict.state == .closed { return verdict }
 
-        let guards = GuardAnalysis(statement: trust.statement, actor: actor, context: context)
-        verdict.guardsPresent = guards.present
-        verdict.guardsMissing = guards.missing
-        verdict.weakGuards = guards.weak
+        let standing: FederatedStanding? = if case .federated(let id) = actor { index.federatedStanding(id) } else { nil }
+        verdict.setGuards(GuardJudgement.guards(statement: trust.statement, actor: actor, context: context, standing: standing))
+        if case .unknownIssuer? = standing { verdict.reasons.insert(FederatedStanding.unknownIssuer.reason, at: 0) }
         return verdict
     }
 
@@ -66,10 +67,13 @@ public struct HopEvaluator: Sendable {
             if target.isServiceLinked {
                 return "\(target.name) is a service-linked role: it serves its own account only"
             }
-            if let reason = ServicePrincipals.passRoleReason(name) {
-                return "\(name) is not an entry: \(reason)"
+            if let service = ServicePrincipals.passRoleOnly(name) {
+                return "\(name) is not an entry: \(service.reason) (\(service.source))"
             }
-        case .anyone, .externalAccount, .federated:
+        case .federated(let id):
+            let standing = index.federatedStanding(id)
+            if !standing.isEntry { return "\(id): \(standing.reason)" }
+        case .anyone, .externalAccount:
             break
         }
         return nil
