@@ -33,6 +33,7 @@ public struct HopEvaluator: Sendable {
         var verdict = HopVerdict(actor: actor, target: targetARN, state: trust.state, trustStatement: trust.reference,
                                  matchedPrincipal: trust.match?.description, restsOn: trust.restsOn.map(\.summary),
                                  reasons: trust.reasons)
+        if trust.state == .closed, let pinned = tenantPinned(actor, target: target, context: context) { verdict.reasons.append(pinned) }
         verdict.allowingStatements = trust.allowing
         guard trust.state != .closed, let match = trust.match else { return verdict }
 
@@ -53,6 +54,21 @@ public struct HopEvaluator: Sendable {
         verdict.setGuards(GuardJudgement.guards(statement: trust.statement, actor: actor, context: context, standing: standing))
         if case .unknownIssuer? = standing { verdict.reasons.insert(FederatedStanding.unknownIssuer.reason, at: 0) }
         return verdict
+    }
+
+    /// Why a multi-tenant issuer's hop closed, in the contract's words, when a trust statement names its tenant claim.
+    private func tenantPinned(_ actor: Actor, target: Role, context: RequestContext) -> String? {
+        guard case .federated(let id) = actor else { return nil }
+        let provider = FederatedProvider(id)
+        guard let claim = provider.tenantClaim, let key = provider.pinningKeys.first else { return nil }
+        let names = target.trustPolicy?.statements.contains { statement in
+            statement.effect == .allow && statement.conditions.contains {
+                $0.normalizedKey == key.lowercased() && !ClauseEvaluation.outcome(of: $0, in: context).canBeTrue
+            }
+        } ?? false
+        guard names else { return nil }
+        return "\(key) pins the tenant (\(claim.shape)) literally through its delimiter: "
+            + "another tenant's token from \(provider.entryID) does not match"
     }
 
     /// Hops the contract rules out before any policy is read.

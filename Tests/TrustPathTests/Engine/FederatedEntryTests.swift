@@ -54,6 +54,7 @@ struct FederatedEntryTests {
     func githubOwnerLiteralThroughTheSlashPins(op: String, value: String) {
         let verdict = hop(Self.github, sub(op, value))
         #expect(verdict.state == .closed, "\(op) \(value)")
+        #expect(verdict.reasons.last?.contains("pins the tenant (repo:OWNER/REPO:…)") == true, "\(verdict.reasons)")
     }
 
     @Test(arguments: [
