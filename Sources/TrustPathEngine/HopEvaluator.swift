@@ -34,6 +34,9 @@ public struct HopEvaluator: Sendable {
                                  matchedPrincipal: trust.match?.description, restsOn: trust.restsOn.map(\.summary),
                                  reasons: trust.reasons)
         if trust.state == .closed, let pinned = tenantPinned(actor, target: target, context: context) { verdict.reasons.append(pinned) }
+        let clauses = trust.statement.map(\.conditions)
+            ?? (target.trustPolicy?.statements.filter { $0.effect == .allow }.flatMap(\.conditions) ?? [])
+        verdict.reasons += FactReasons.reasons(actor: actor, clauses: clauses, index: index)
         verdict.allowingStatements = trust.allowing
         guard trust.state != .closed, let match = trust.match else { return verdict }
 

@@ -60,10 +60,14 @@ struct OrganizationFactTests {
     func anOUScopedTrustAdmitsItsMembersAndNoOutsider(op: String, value: String) {
         let (world, target, callers) = Self.organization(Self.orgPaths(op, value))
         #expect(world.hop(.roleSession(callers[Self.prod] ?? ""), target).state == .open)
-        #expect(world.hop(.anyone, target).state == .closed)
+        let outside = world.hop(.anyone, target)
+        #expect(outside.state == .closed)
+        #expect(outside.reasons.contains { $0.contains("no principal outside the organization has an organization path") })
         #expect(world.hop(.externalAccount(Self.outsider), target).state == .closed)
         // A member whose path is unknown: the hop rests on the condition.
-        #expect(world.hop(.roleSession(callers[Self.noPath] ?? ""), target).state == .conditional)
+        let unknown = world.hop(.roleSession(callers[Self.noPath] ?? ""), target)
+        #expect(unknown.state == .conditional)
+        #expect(unknown.reasons.contains { $0.contains("unknown without OU data") })
     }
 
     @Test func aMemberOfAnotherOUIsOutsideTheScope() {
@@ -105,6 +109,15 @@ struct OrganizationFactTests {
         #expect(findings.map(\.entry.id) == [Self.outsider])
     }
 
+    @Test func starRestrictedByPrincipalArnToAnOutsideRoleIsThatAccount() {
+        let condition = "{\"ArnEquals\": {\"aws:PrincipalArn\": \"arn:aws:iam::\(Self.outsider):role/Deployer\"}}"
+        let (world, target, _) = Self.organization(trust("{\"AWS\": \"*\"}", condition: condition))
+        let entries = EntryDiscovery.entries(in: SnapshotIndex(world.snapshot()))
+        #expect(entries.contains(.externalAccount(Self.outsider)) && !entries.contains(.anyone))
+        #expect(world.hop(.anyone, target).state == .closed)
+        #expect(world.hop(.externalAccount(Self.outsider), target).state == .open)
+    }
+
     @Test(arguments: [("StringLike", "9999*"), ("StringNotEquals", "999900001111")])
     func aPatternOrNegatedAccountIsStillThePublic(op: String, value: String) {
         let (world, target, _) = Self.organization(Self.principalAccount(op, value))
@@ -124,7 +137,9 @@ struct OrganizationFactTests {
     ])
     func valuesTheOutsiderSetsAreSatisfiedNotConditional(condition: String) {
         let (world, target, _) = Self.organization(trust("{\"AWS\": \"\(Self.outsider)\"}", condition: condition))
-        #expect(world.hop(.externalAccount(Self.outsider), target).state == .open, "\(condition)")
+        let verdict = world.hop(.externalAccount(Self.outsider), target)
+        #expect(verdict.state == .open, "\(condition)")
+        #expect(verdict.reasons.contains { $0.contains("the attacker meets it") }, "\(verdict.reasons)")
     }
 
     @Test func aRoleSessionsPrincipalTagsAreTheRolesTags() {
