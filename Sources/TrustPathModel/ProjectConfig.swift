@@ -72,7 +72,8 @@ public enum CrownJewelRule: Sendable, Hashable, Codable, CustomStringConvertible
 
 /// A finding the team has decided to live with until `expires`.
 public struct AcceptedRisk: Sendable, Hashable, Codable {
-    /// Pattern for the entry id (`*`, an account id, a service name, a provider ARN); IAM wildcards.
+    /// Pattern for the entry id (`*`, an account id, a service name, an OIDC issuer such as
+    /// `token.actions.githubusercontent.com`, a SAML provider ARN); IAM wildcards.
     public var entry: String
     /// Pattern for the target role ARN; IAM wildcards.
     public var target: String

@@ -82,6 +82,13 @@ struct OrganizationFactTests {
         #expect(world.hop(.anyone, target).state == .open)
     }
 
+    @Test func forAllValuesIsTrueForAnOutsiderWithoutAnyPath() {
+        // AWS: ForAllValues over a missing key is true, and an account outside every organization has no path.
+        let (world, target, callers) = Self.organization(Self.orgPaths("ForAllValues:StringLike", "\(Self.prodPath)*"))
+        #expect(world.hop(.anyone, target).state == .open)
+        #expect(world.hop(.roleSession(callers[Self.sandbox] ?? ""), target).state == .closed)
+    }
+
     @Test func aPathOfAnotherOrganizationAdmitsOutsiders() {
         let (world, target, _) = Self.organization(Self.orgPaths("ForAnyValue:StringLike", "o-other999999/*"))
         #expect(world.hop(.anyone, target).state == .open)
