@@ -50,7 +50,7 @@ public enum ServicePrincipals {
                             source: "https://docs.aws.amazon.com/codebuild/latest/userguide/setting-up-service-role.html"),
         PassRoleOnlyService(principal: "batch.amazonaws.com",
                             reason: "Batch compute environments use a service role passed by their owner",
-                            source: "https://docs.aws.amazon.com/batch/latest/userguide/service_IAM_role.html"),
+                            source: "https://docs.aws.amazon.com/batch/latest/userguide/IAM_policies.html"),
         PassRoleOnlyService(principal: "states.amazonaws.com",
                             reason: "Step Functions state machines run with a role passed by their owner",
                             source: "https://docs.aws.amazon.com/step-functions/latest/dg/procedure-create-iam-role.html"),
@@ -80,8 +80,9 @@ public enum ServicePrincipals {
                             reason: "EventBridge Scheduler uses a schedule's execution role, passed by the schedule's owner",
                             source: "https://docs.aws.amazon.com/scheduler/latest/UserGuide/setting-up.html"),
         PassRoleOnlyService(principal: "pipes.amazonaws.com",
-                            reason: "EventBridge Pipes use an execution role passed by the pipe's owner",
-                            source: "https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-pipes-permissions.html"),
+                            reason: "EventBridge Pipes use an execution role passed by the pipe's owner "
+                                + "(iam:PassRole with iam:PassedToService pipes.amazonaws.com)",
+                            source: "https://docs.aws.amazon.com/aws-managed-policy/latest/reference/AmazonEventBridgePipesFullAccess.html"),
     ]
 
     private static let byPrincipal: [String: PassRoleOnlyService] = Dictionary(
