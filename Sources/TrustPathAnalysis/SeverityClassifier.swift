@@ -31,6 +31,16 @@ public enum SeverityClassifier {
                              "Start", "Stop", "Terminate", "Send", "Publish", "Set", "Add", "Remove", "Tag", "Untag",
                              "Restore", "Copy", "Upload", "Import", "Reboot", "Associate", "Enable", "Disable",
                              "Replace", "Reset", "Revoke", "Authorize", "Register", "Deregister", "Change", "Execute"]
+    /// Actions that say the most about a role's reach, most telling first: named in the reason when allowed, before
+    /// the patterns in sort order (so S3 read access reads `s3:GetObject`, not `s3-object-lambda:Get*`).
+    static let tellingWrites = ["s3:PutObject", "s3:DeleteObject", "dynamodb:PutItem", "dynamodb:DeleteItem",
+                                "rds:ModifyDBInstance", "ec2:RunInstances", "lambda:UpdateFunctionCode",
+                                "secretsmanager:PutSecretValue", "ssm:PutParameter", "kms:CreateGrant", "sqs:SendMessage",
+                                "sns:Publish", "ec2:TerminateInstances"]
+    static let tellingReads = ["s3:GetObject", "secretsmanager:GetSecretValue", "ssm:GetParameter", "kms:Decrypt",
+                               "dynamodb:GetItem", "dynamodb:Scan", "rds:DescribeDBInstances", "s3:ListBucket",
+                               "ec2:DescribeInstances", "lambda:GetFunction"]
+
     /// Actions that write only telemetry: not what the contract means by write access to data.
     static let telemetryServices = ["logs", "xray", "cloudwatch"]
     /// STS gives access to other roles, which are findings of their own.
@@ -44,7 +54,8 @@ public enum SeverityClassifier {
         for escalation in escalations where escalation.actions.allSatisfy(probe.allows) {
             return (.critical, "IAM privilege escalation: \(escalation.reason)")
         }
-        var read: String?
+        if let write = tellingWrites.first(where: probe.allows) { return (.high, "write access: \(write)") }
+        var read: String? = tellingReads.first(where: probe.allows)
         // Once a read is found only a write can change the answer, so later reads are not probed.
         for action in probeActions(from: probe.allowedPatterns) where (action.writes || read == nil) && probe.allows(action.name) {
             let service = action.name.split(separator: ":").first.map(String.init)?.lowercased() ?? ""
@@ -66,7 +77,12 @@ public enum SeverityClassifier {
     /// begins with each read and write verb it can begin with.
     static func probeActions(from patterns: [String]) -> [(name: String, pattern: String, writes: Bool)] {
         var result: [(String, String, Bool)] = []
-        for pattern in Set(patterns).sorted() {
+        // Plain service names first: `s3:Get*` speaks more plainly than `s3-object-lambda:Get*`.
+        let sorted = Set(patterns).sorted { lhs, rhs in
+            let (lhsPlain, rhsPlain) = (!servicePart(lhs).contains("-"), !servicePart(rhs).contains("-"))
+            return lhsPlain != rhsPlain ? lhsPlain : lhs < rhs
+        }
+        for pattern in sorted {
             let parts = pattern.split(separator: ":", maxSplits: 1)
             let service = parts.count == 2 ? String(parts[0]) : "*"
             let name = parts.count == 2 ? String(parts[1]) : pattern
@@ -78,6 +94,10 @@ public enum SeverityClassifier {
             }
         }
         return result
+    }
+
+    private static func servicePart(_ pattern: String) -> Substring {
+        pattern.split(separator: ":", maxSplits: 1).first ?? ""
     }
 
     /// `name` made concrete with a name starting with `verb`.

@@ -20,7 +20,8 @@ struct ConfigDocument {
         }
     }
 
-    static let topLevelKeys = ["version", "vendors", "crown-jewels", "trusted-accounts", "untrusted-accounts", "accepted-risks"]
+    static let topLevelKeys = ["version", "vendors", "crown-jewels", "trusted-accounts", "untrusted-accounts", "accepted-risks",
+                                "identity-providers"]
 
     func decode() throws(ConfigError) -> ProjectConfig {
         guard let root else { return ProjectConfig() }
@@ -38,10 +39,53 @@ struct ConfigDocument {
         if let risks = top["accepted-risks"] {
             config.acceptedRisks = try sequence(risks.node, at: risks.path).map { item throws(ConfigError) in try acceptedRisk(item.node, at: item.path) }
         }
+        if let providers = top["identity-providers"] {
+            config.identityProviders = try identityProviders(providers.node, at: providers.path)
+        }
         return config
     }
 
     // MARK: sections
+
+    private func identityProviders(_ node: Node, at path: String) throws(ConfigError) -> IdentityProviderDeclarations {
+        let fields = try mapping(node, at: path, allowed: ["outside", "own"])
+        var declarations = IdentityProviderDeclarations()
+        var seen: [String: String] = [:]
+        for side in ["outside", "own"] {
+            guard let field = fields[side] else { continue }
+            for item in try sequence(field.node, at: field.path) {
+                let value = try identityProvider(item.node, at: item.path)
+                if let other = seen[value.lowercased()], other != side {
+                    throw error(item.node, item.path, "a provider listed once, under outside or own",
+                                found: "\"\(value)\" under both")
+                }
+                seen[value.lowercased()] = side
+                if side == "outside" { declarations.outside.append(value) } else { declarations.own.append(value) }
+            }
+        }
+        return declarations
+    }
+
+    /// An OIDC issuer (`host/path`, an `https://` in front is dropped) or a SAML/OIDC provider ARN.
+    private func identityProvider(_ node: Node, at path: String) throws(ConfigError) -> String {
+        let expected = "an OIDC issuer such as token.actions.githubusercontent.com, or a provider ARN such as "
+            + "arn:aws:iam::*:saml-provider/PartnerIdP"
+        var text = try string(node, at: path)
+        if text.lowercased().hasPrefix("https://") { text = String(text.dropFirst("https://".count)) }
+        if text.hasPrefix("arn:") {
+            let parts = text.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
+            guard parts.count == 6, parts[2] == "iam",
+                  parts[5].hasPrefix("saml-provider/") || parts[5].hasPrefix("oidc-provider/") else {
+                throw error(node, path, expected, found: "\"\(text)\"")
+            }
+            return text
+        }
+        let host = text.split(separator: "/").first.map(String.init) ?? ""
+        guard host.contains("."), !text.contains(" "), !text.contains(":") else {
+            throw error(node, path, expected, found: "\"\(text)\"")
+        }
+        return text.hasSuffix("/") ? String(text.dropLast()) : text
+    }
 
     private func vendors(_ node: Node, at path: String) throws(ConfigError) -> [String: VendorAccount] {
         guard let map = node.mapping else { throw error(node, path, "a mapping of account id to vendor name", found: describe(node)) }

@@ -8,7 +8,10 @@ public enum Actor: Sendable, Hashable, Comparable, CustomStringConvertible {
     case externalAccount(String)
     /// A service principal (`events.amazonaws.com`) acting for whoever configured it.
     case service(String)
-    /// Anyone holding a token of a web-identity or SAML provider (its ARN, or a well-known name).
+    /// Anyone holding a token of an identity provider: an OIDC issuer as IAM names it after `oidc-provider/`
+    /// (`token.actions.githubusercontent.com`), one entry however many accounts hold a provider for it; a well-known
+    /// issuer (`cognito-identity.amazonaws.com`); or a SAML provider ARN the project file declares outside.
+    /// `Actor.federated(FederatedProvider.entryID(of:))` builds one from any principal value.
     case federated(String)
     /// A session of this role.
     case roleSession(String)
@@ -50,6 +53,19 @@ public enum Actor: Sendable, Hashable, Comparable, CustomStringConvertible {
         }
     }
 
+    /// False for a service entry: the service acts with the role for its own purpose and whoever steers it never holds
+    /// the session, so nothing chains from a role it obtains. The search stops there.
+    public var chainsOnward: Bool {
+        if case .service = self { return false }
+        return true
+    }
+
+    /// The same actor with a federated principal value (a provider ARN) turned into its entry id (the issuer).
+    public var normalized: Actor {
+        guard case .federated(let value) = self else { return self }
+        return .federated(FederatedProvider.entryID(of: value))
+    }
+
     /// The STS action this actor calls to get the role's credentials.
     public var assumeAction: String {
         guard case .federated(let provider) = self else { return "sts:AssumeRole" }
@@ -69,39 +85,3 @@ public enum Actor: Sendable, Hashable, Comparable, CustomStringConvertible {
     public static func < (lhs: Actor, rhs: Actor) -> Bool { lhs.order < rhs.order }
 }
 
-/// A web-identity or SAML provider as a trust policy names it.
-public struct FederatedProvider: Sendable, Hashable {
-    public enum Kind: Sendable { case oidc, saml, cognito, wellKnown }
-
-    public let name: String
-    public let kind: Kind
-    /// The prefix of the provider's condition keys: the OIDC host (`token.actions.githubusercontent.com`), `saml`, or
-    /// the well-known provider name.
-    public let keyPrefix: String
-
-    public init(_ name: String) {
-        self.name = name
-        if let arn = ARN(name), arn.resource.hasPrefix("saml-provider/") {
-            kind = .saml
-            keyPrefix = "saml"
-        } else if let arn = ARN(name), arn.resource.hasPrefix("oidc-provider/") {
-            kind = .oidc
-            keyPrefix = String(arn.resource.dropFirst("oidc-provider/".count))
-        } else if name.lowercased() == "cognito-identity.amazonaws.com" {
-            kind = .cognito
-            keyPrefix = name.lowercased()
-        } else {
-            kind = .wellKnown
-            keyPrefix = name.lowercased()
-        }
-    }
-
-    /// The condition keys that pin who may use the provider: the subject, and for Cognito the identity pool (`aud`).
-    public var pinningKeys: [String] {
-        switch kind {
-        case .saml: ["saml:sub"]
-        case .cognito: ["\(keyPrefix):aud", "\(keyPrefix):sub"]
-        case .oidc, .wellKnown: ["\(keyPrefix):sub"]
-        }
-    }
-}

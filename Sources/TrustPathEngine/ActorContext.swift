@@ -12,6 +12,7 @@ enum ActorContext {
         // Without Organizations data the organization id is unknown: a literal one in a policy is
         // treated as a value outsiders cannot produce.
         let otherOrganization: AttackerValues = ourOrganizations.isEmpty ? .secret(.anyWildcard) : .anythingBut(ourOrganizations)
+        let otherPaths: AttackerValues = .pathOutside(organization: index.organizationID)
 
         // What every caller controls about its own request.
         for key in ["sts:RoleSessionName", "sts:SourceIdentity", "aws:SourceIdentity", "sts:TransitiveTagKeys",
@@ -35,11 +36,11 @@ enum ActorContext {
         case .anyone:
             context["aws:PrincipalAccount"] = .attacker(.accountOutside(trusted), mayOmit: false)
             context["aws:PrincipalArn"] = .attacker(.arnOutside(trusted), mayOmit: false)
-            addOutsiderFacts(otherOrganization, to: &context)
+            addOutsiderFacts(otherOrganization, otherPaths, to: &context)
         case .externalAccount(let account):
             context["aws:PrincipalAccount"] = .known([account])
             context["aws:PrincipalArn"] = .attacker(.arnInAccount(account), mayOmit: false)
-            addOutsiderFacts(otherOrganization, to: &context)
+            addOutsiderFacts(otherOrganization, otherPaths, to: &context)
         case .service(let name):
             // The attacker configures the service in an account of their own and names the role.
             for key in ["aws:PrincipalAccount", "aws:PrincipalArn", "aws:PrincipalOrgID", "aws:PrincipalOrgPaths",
@@ -51,9 +52,9 @@ enum ActorContext {
             context["aws:SourceAccount"] = .attacker(.accountOutside(trusted), mayOmit: true)
             context["aws:SourceArn"] = .attacker(.arnOutside(trusted), mayOmit: true)
             context["aws:SourceOrgID"] = .attacker(otherOrganization, mayOmit: true)
-            context["aws:SourceOrgPaths"] = .attacker(otherOrganization, mayOmit: true)
+            context["aws:SourceOrgPaths"] = .attacker(otherPaths, mayOmit: true)
         case .federated(let providerName):
-            addFederatedFacts(FederatedProvider(providerName), to: &context)
+            addFederatedFacts(FederatedProvider(providerName), standing: index.federatedStanding(providerName), to: &context)
         case .roleSession(let arn):
             addRoleSessionFacts(index.rolesByARN[arn], arn: arn, index: index, to: &context)
         }
@@ -80,9 +81,12 @@ enum ActorContext {
 
     /// Principals of accounts outside the organization: they run their own IAM, so they can be users or roles,
     /// with or without MFA, under any name.
-    private static func addOutsiderFacts(_ otherOrganization: AttackerValues, to context: inout RequestContext) {
+    /// Their tags are their own to set, so `aws:PrincipalTag/…` is whatever the attacker wants.
+    private static func addOutsiderFacts(_ otherOrganization: AttackerValues, _ otherPaths: AttackerValues,
+                                         to context: inout RequestContext) {
         context["aws:PrincipalOrgID"] = .attacker(otherOrganization, mayOmit: true)
-        context["aws:PrincipalOrgPaths"] = .attacker(otherOrganization, mayOmit: true)
+        context["aws:PrincipalOrgPaths"] = .attacker(otherPaths, mayOmit: true)
+        context.setPrefix("aws:PrincipalTag/", .attacker(.anything, mayOmit: true))
         context["aws:PrincipalType"] = .attacker(.anything, mayOmit: false)
         context["aws:MultiFactorAuthPresent"] = .attacker(.boolean, mayOmit: true)
         context["aws:MultiFactorAuthAge"] = .attacker(.anything, mayOmit: true)
@@ -90,19 +94,25 @@ enum ActorContext {
         context["aws:username"] = .attacker(.anything, mayOmit: true)
     }
 
-    private static func addFederatedFacts(_ provider: FederatedProvider, to context: inout RequestContext) {
+    private static func addFederatedFacts(_ provider: FederatedProvider, standing: FederatedStanding,
+                                          to context: inout RequestContext) {
         for key in ["aws:PrincipalAccount", "aws:PrincipalArn", "aws:PrincipalOrgID", "aws:PrincipalOrgPaths",
                     "aws:MultiFactorAuthPresent", "aws:userid", "aws:username"] {
             context[key] = .absent
         }
-        // Claims of the attacker's own token: free, except the ones that pin who the caller is.
-        context.setPrefix(provider.keyPrefix + ":", .attacker(.secret(.leadingWildcard(afterPrefixes: ["repo:"])),
-                                                               mayOmit: false))
+        if case .declaredOutside = standing {
+            // Whoever runs a partner's identity provider writes every claim of its tokens.
+            context.setPrefix(provider.keyPrefix + ":", .attacker(.anything, mayOmit: false))
+            return
+        }
+        // Claims of the attacker's own token from a multi-tenant issuer: the free ones are the attacker's to choose,
+        // an unknown one is treated as a secret, and the tenant claim names the attacker's own tenant.
+        context.setPrefix(provider.keyPrefix + ":", .attacker(.secret(.anyWildcard), mayOmit: false))
         for claim in ["aud", "amr", "azp", "sub_type", "iss", "doc", "namequalifier"] {
             context[provider.keyPrefix + ":" + claim] = .attacker(.anything, mayOmit: false)
         }
-        for key in provider.pinningKeys {
-            context[key] = .attacker(.secret(.leadingWildcard(afterPrefixes: ["repo:"])), mayOmit: false)
+        if let tenant = provider.tenantClaim {
+            context[provider.keyPrefix + ":" + tenant.claim] = .attacker(.secret(.tenant(tenant)), mayOmit: false)
         }
     }
 
@@ -119,13 +129,16 @@ enum ActorContext {
         context["aws:userid"] = .attacker(.prefixed(role.roleID + ":"), mayOmit: false)
         if index.isOrganizationMember(role.account), let organization = index.organizationID {
             context["aws:PrincipalOrgID"] = .known([organization])
-            let paths = index.snapshot.organization?.members[role.account]?.paths ?? []
+            // A member's path is known only from the OU data; without it the hop rests on the condition.
+            let paths = index.snapshot.organization?.paths(of: role.account) ?? []
             context["aws:PrincipalOrgPaths"] = paths.isEmpty ? .unknown : .known(paths)
         } else if index.snapshot.organization != nil {
             context["aws:PrincipalOrgID"] = .absent
             context["aws:PrincipalOrgPaths"] = .absent
         }
         // Without Organizations data, PrincipalOrgID of an analyzed account stays unknown: the hop is conditional.
-        context.setPrefix("aws:PrincipalTag/", .unknown)
+        // A role session's principal tags are the role's tags in the export.
+        context.setPrefix("aws:PrincipalTag/", .absent)
+        for (key, value) in role.tags { context["aws:PrincipalTag/" + key] = .known([value]) }
     }
 }

@@ -14,8 +14,9 @@ enum AttackerCandidates {
         case .boolean:
             singles = ["true", "false"]
         case .accountOutside(let trusted):
-            singles = policyValues.map { Wildcard.instance(of: $0, filler: "0") }.compactMap { padAccount($0) }
-                .filter { !trusted.contains($0) } + [freshAccount(outside: trusted)]
+            // A literal account is an entry of its own (the public, or a service steered from anywhere, is not it).
+            singles = policyValues.filter(Wildcard.hasWildcard).map { Wildcard.instance(of: $0, filler: "0") }
+                .compactMap { padAccount($0) }.filter { !trusted.contains($0) } + [freshAccount(outside: trusted)]
         case .arnInAccount(let account):
             singles = policyValues.compactMap { arnInstance($0, account: { field, _ in Wildcard.matches(field, account) ? account : nil }) }
                 + ["arn:aws:iam::\(account):role/\(unmatched)"]
@@ -24,12 +25,14 @@ enum AttackerCandidates {
             singles = policyValues.compactMap { arnInstance($0, account: { field, parts in
                 // An ARN without an account (an S3 bucket) pins the source only when it names the resource exactly.
                 if field.isEmpty { return Wildcard.hasWildcard(parts[5]) ? "" : nil }
-                if Wildcard.hasWildcard(field) { return fresh }
-                return trusted.contains(field) ? nil : field
+                // A literal outside account is that account's entry, not anyone's.
+                return Wildcard.hasWildcard(field) ? fresh : nil
             }) } + ["arn:aws:iam::\(fresh):role/\(unmatched)"]
         case .anythingBut(let excluded):
             singles = (policyValues.map { Wildcard.instance(of: $0) } + policyValues + [unmatched])
                 .filter { !excluded.contains($0) }
+        case .pathOutside(let organization):
+            singles = policyValues.compactMap { pathInstance($0, outside: organization) } + [unmatched]
         case .prefixed(let prefix):
             singles = policyValues.map { Wildcard.instance(of: $0) }.filter { $0.hasPrefix(prefix) } + [prefix + unmatched]
         case .secret(let weakness):
@@ -51,6 +54,20 @@ enum AttackerCandidates {
         }
         if base == .ipAddress || base == .notIpAddress { extras += ["192.0.2.1", "2001:db8::1"] }
         return extras
+    }
+
+    /// A path the pattern matches whose organization is not `organization`; nil when only this organization's (or,
+    /// when the organization is unknown, only a literal organization's) paths match.
+    private static func pathInstance(_ pattern: String, outside organization: String?) -> String? {
+        let segments = pattern.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+        let head = segments[0]
+        let rest = segments.count > 1 ? "/" + Wildcard.instance(of: segments[1]) : ""
+        if Wildcard.hasWildcard(head) {
+            let other = Wildcard.instance(of: head, filler: "zz9other")
+            return other == organization ? nil : other + rest
+        }
+        guard let organization, head != organization else { return nil }
+        return head + rest
     }
 
     private static func padAccount(_ text: String) -> String? {

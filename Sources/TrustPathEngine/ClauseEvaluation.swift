@@ -24,6 +24,17 @@ enum ClauseEvaluation {
         guard clause.op.base != nil else { return ClauseOutcome(canBeTrue: false, canBeFalse: true, decidedBy: .facts) }
         // Policy variables other than the escapes resolve per request; the analysis does not model them.
         if clause.values.contains(where: hasPolicyVariable) {
+            // A value the caller writes (a session name, a source identity) can copy whatever the variables resolve
+            // to, when they resolve to something the attacker knows: the attacker decides.
+            if case .attacker(.anything, _) = context[clause.key],
+               variables(in: clause.values).allSatisfy({ variable in
+                   switch context[variable] {
+                   case .known, .attacker: true
+                   case .absent, .unknown: false
+                   }
+               }) {
+                return ClauseOutcome(canBeTrue: true, canBeFalse: true, decidedBy: .attacker)
+            }
             return ClauseOutcome(canBeTrue: true, canBeFalse: true, decidedBy: .environment)
         }
         switch context[clause.key] {
@@ -45,6 +56,20 @@ enum ClauseEvaluation {
             }
             return ClauseOutcome(canBeTrue: results.contains(true), canBeFalse: results.contains(false), decidedBy: .attacker)
         }
+    }
+
+    /// The keys named by `${…}` policy variables (`${aws:username}` → `aws:username`; a default after `,` dropped).
+    static func variables(in values: [String]) -> [String] {
+        var keys: [String] = []
+        for value in values {
+            var rest = Substring(value)
+            while let open = rest.range(of: "${"), let close = rest[open.upperBound...].firstIndex(of: "}") {
+                let name = rest[open.upperBound..<close].split(separator: ",").first.map(String.init) ?? ""
+                if !["*", "?", "$"].contains(name) { keys.append(String(name.filter { $0 != " " })) }
+                rest = rest[rest.index(after: close)...]
+            }
+        }
+        return keys
     }
 
     static func hasPolicyVariable(_ value: String) -> Bool {

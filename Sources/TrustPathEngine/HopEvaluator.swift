@@ -8,13 +8,15 @@ public struct HopEvaluator: Sendable {
     public init(index: SnapshotIndex) { self.index = index }
 
     public func evaluate(_ actor: Actor, to targetARN: String) -> HopVerdict {
-        evaluate(actor, to: targetARN, base: ActorContext.base(for: actor, index: index))
+        let actor = actor.normalized
+        return evaluate(actor, to: targetARN, base: ActorContext.base(for: actor, index: index))
     }
 
     /// The verdicts of one actor's hops to many targets, in their order: the actor's side of the request is
     /// built once for all of them.
     public func evaluate(_ actor: Actor, to targetARNs: [String]) -> [HopVerdict] {
         guard !targetARNs.isEmpty else { return [] }
+        let actor = actor.normalized
         let base = ActorContext.base(for: actor, index: index)
         return targetARNs.map { evaluate(actor, to: $0, base: base) }
     }
@@ -31,6 +33,10 @@ public struct HopEvaluator: Sendable {
         var verdict = HopVerdict(actor: actor, target: targetARN, state: trust.state, trustStatement: trust.reference,
                                  matchedPrincipal: trust.match?.description, restsOn: trust.restsOn.map(\.summary),
                                  reasons: trust.reasons)
+        if trust.state == .closed, let pinned = tenantPinned(actor, target: target, context: context) { verdict.reasons.append(pinned) }
+        let clauses = trust.statement.map(\.conditions)
+            ?? (target.trustPolicy?.statements.filter { $0.effect == .allow }.flatMap(\.conditions) ?? [])
+        verdict.reasons += FactReasons.reasons(actor: actor, clauses: clauses, index: index)
         verdict.allowingStatements = trust.allowing
         guard trust.state != .closed, let match = trust.match else { return verdict }
 
@@ -47,11 +53,25 @@ public struct HopEvaluator: Sendable {
         applyResourceControlPolicies(target: target, context: context, to: &verdict)
         if verdict.state == .closed { return verdict }
 
-        let guards = GuardAnalysis(statement: trust.statement, actor: actor, context: context)
-        verdict.guardsPresent = guards.present
-        verdict.guardsMissing = guards.missing
-        verdict.weakGuards = guards.weak
+        let standing: FederatedStanding? = if case .federated(let id) = actor { index.federatedStanding(id) } else { nil }
+        verdict.setGuards(GuardJudgement.guards(statement: trust.statement, actor: actor, context: context, standing: standing))
+        if case .unknownIssuer? = standing { verdict.reasons.insert(FederatedStanding.unknownIssuer.reason, at: 0) }
         return verdict
+    }
+
+    /// Why a multi-tenant issuer's hop closed, in the contract's words, when a trust statement names its tenant claim.
+    private func tenantPinned(_ actor: Actor, target: Role, context: RequestContext) -> String? {
+        guard case .federated(let id) = actor else { return nil }
+        let provider = FederatedProvider(id)
+        guard let claim = provider.tenantClaim, let key = provider.pinningKeys.first else { return nil }
+        let names = target.trustPolicy?.statements.contains { statement in
+            statement.effect == .allow && statement.conditions.contains {
+                $0.normalizedKey == key.lowercased() && !ClauseEvaluation.outcome(of: $0, in: context).canBeTrue
+            }
+        } ?? false
+        guard names else { return nil }
+        return "\(key) pins the tenant (\(claim.shape)) literally through its delimiter: "
+            + "another tenant's token from \(provider.entryID) does not match"
     }
 
     /// Hops the contract rules out before any policy is read.
@@ -66,10 +86,13 @@ public struct HopEvaluator: Sendable {
             if target.isServiceLinked {
                 return "\(target.name) is a service-linked role: it serves its own account only"
             }
-            if let reason = ServicePrincipals.passRoleReason(name) {
-                return "\(name) is not an entry: \(reason)"
+            if let service = ServicePrincipals.passRoleOnly(name) {
+                return "\(name) is not an entry: \(service.reason) (\(service.source))"
             }
-        case .anyone, .externalAccount, .federated:
+        case .federated(let id):
+            let standing = index.federatedStanding(id)
+            if !standing.isEntry { return "\(id): \(standing.reason)" }
+        case .anyone, .externalAccount:
             break
         }
         return nil

@@ -44,6 +44,15 @@ public struct StatementReference: Sendable, Hashable, Codable, Comparable {
 
 /// The answer to "can an attacker acting as X obtain role R?", with every reason.
 public struct HopVerdict: Sendable, Hashable {
+    /// Sets `guards` and the string views the reports read (present keys, missing keys, weak clauses).
+    public mutating func setGuards(_ guards: [Guard]) {
+        self.guards = guards
+        var seen: Set<String> = []
+        guardsPresent = guards.filter { $0.strength != .missing }.map(\.key).filter { seen.insert($0.lowercased()).inserted }
+        guardsMissing = guards.filter { $0.strength == .missing }.map(\.key)
+        weakGuards = guards.filter { $0.strength == .weak }.map(\.summary)
+    }
+
     public var actor: Actor
     public var target: String
     public var state: HopState
@@ -67,6 +76,9 @@ public struct HopVerdict: Sendable, Hashable {
     public var weakGuards: [String]
     /// Every reason, in order, for `trustpath explain`.
     public var reasons: [String]
+    /// The guards of the allowing statement, typed: present, weak and missing. `guardsPresent`, `guardsMissing` and
+    /// `weakGuards` are views of these, filled in with them.
+    public var guards: [Guard] = []
 
     public init(actor: Actor, target: String, state: HopState, trustStatement: StatementReference? = nil,
                 matchedPrincipal: String? = nil, identityStatement: StatementReference? = nil,

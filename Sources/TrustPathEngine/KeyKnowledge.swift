@@ -26,6 +26,9 @@ public enum AttackerValues: Sendable, Hashable {
     case anythingBut(Set<String>)
     /// Anything starting with this text (e.g. `aws:userid` of a role session: `AROA…:` then a session name).
     case prefixed(String)
+    /// An organization path (`o-…/r-…/ou-…/`) of an organization other than this one (id nil: unknown, so no literal
+    /// organization id in a policy can be produced): no outside principal has a path in this organization.
+    case pathOutside(organization: String?)
     /// A value the legitimate caller knows and the attacker does not (sts:ExternalId, a pinned OIDC subject):
     /// only a policy value that `weakness` calls weak can be produced by the attacker.
     case secret(SecretWeakness)
@@ -35,21 +38,14 @@ public enum AttackerValues: Sendable, Hashable {
 public enum SecretWeakness: Sendable, Hashable {
     /// Any wildcard makes the value guessable (sts:ExternalId, per the analysis contract).
     case anyWildcard
-    /// A subject claim is weak when, after an optional fixed prefix such as `repo:`, it starts with a wildcard:
-    /// `repo:*` lets any GitHub repository in, `repo:acme/*` does not.
-    case leadingWildcard(afterPrefixes: [String])
+    /// The claim naming a multi-tenant issuer's tenant: weak when a wildcard comes before the tenant's delimiter
+    /// (`repo:acme*`, `repo:acme?/*`, `repo:*`), so the attacker's own tenant matches; `repo:acme/*` is not.
+    case tenant(TenantClaim)
 
     func isWeak(_ value: String) -> Bool {
         switch self {
-        case .anyWildcard:
-            return Wildcard.hasWildcard(value)
-        case .leadingWildcard(let prefixes):
-            var rest = Substring(value)
-            for prefix in prefixes where rest.lowercased().hasPrefix(prefix.lowercased()) {
-                rest = rest.dropFirst(prefix.count)
-                break
-            }
-            return rest.isEmpty || rest.first == "*" || rest.first == "?"
+        case .anyWildcard: Wildcard.hasWildcard(value)
+        case .tenant(let claim): claim.isOpenPattern(value)
         }
     }
 }

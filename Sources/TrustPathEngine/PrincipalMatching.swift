@@ -30,7 +30,8 @@ enum PrincipalMatching {
         case .service(let name):
             return principal.service.first { $0.lowercased() == name.lowercased() }.map { .service($0) }
         case .federated(let provider):
-            return principal.federated.first { $0 == provider }.map { .federated($0) }
+            let id = FederatedProvider.entryID(of: provider)
+            return principal.federated.first { FederatedProvider.entryID(of: $0) == id }.map { .federated($0) }
         case .anyone, .externalAccount, .roleSession:
             if principal.everyone { return .anyone }
             for value in principal.aws {

@@ -23,7 +23,30 @@ public struct SnapshotIndex: Sendable {
         organizationID = snapshot.organization?.id
         var diagnostics: [Diagnostic] = []
         trustIndex = TrustIndex(roles: roles.values.sorted { $0.arn < $1.arn }, diagnostics: &diagnostics)
+        for (id, trusting) in trustIndex.providers {
+            let provider = FederatedProvider(id)
+            guard case .unknownIssuer = provider.standing(own: snapshot.ownIdentityProviders,
+                                                          outside: snapshot.outsideIdentityProviders),
+                  let first = trusting.first.flatMap({ roles[$0] }) else { continue }
+            diagnostics.append(Diagnostic(
+                .note, code: "unknown-oidc-issuer",
+                "OIDC issuer \(id) is not one TrustPath knows: it counts as multi-tenant (anyone may obtain its tokens), "
+                    + "so \(trusting.count) role(s) trusting it are judged as open federation unless their trust pins \(provider.pinningKeys[0])",
+                at: first.trustLocation,
+                hint: "if the organization runs this issuer, list it under identity-providers: own in the project file"))
+        }
         self.diagnostics = diagnostics
+    }
+
+    /// Whether an identity provider (principal value or entry id) is an entry, per the project file's declarations.
+    public func federatedStanding(_ provider: String) -> FederatedStanding {
+        FederatedProvider(provider).standing(own: snapshot.ownIdentityProviders, outside: snapshot.outsideIdentityProviders)
+    }
+
+    /// The SAML providers trust policies name, each with the roles that trust it directly (sorted by provider ARN):
+    /// the organization's own identity providers, for the summary.
+    public func samlProviders() -> [(provider: String, roles: [String])] {
+        trustIndex.providers.filter { FederatedProvider($0.id).kind == .saml }.map { (provider: $0.id, roles: $0.roles) }
     }
 
     /// The organization's member accounts, from Organizations data only.
@@ -41,7 +64,7 @@ public struct SnapshotIndex: Sendable {
     /// The SCPs or RCPs that apply to an account (none to the management account).
     func organizationPolicies(_ kind: OrganizationPolicy.Kind, for account: String) -> [OrganizationPolicy] {
         guard snapshot.organization?.managementAccountID != account else { return [] }
-        let paths = snapshot.organization?.members[account]?.paths ?? []
+        let paths = snapshot.organization?.paths(of: account) ?? []
         return snapshot.organizationPolicies.filter { policy in
             guard policy.kind == kind else { return false }
             if policy.targets.isEmpty { return true }

@@ -49,11 +49,16 @@ struct TrustIndex: Sendable {
             }
         }
         for service in principal.service { byService[service.lowercased(), default: []].append(arn) }
-        for provider in principal.federated { byProvider[provider, default: []].append(arn) }
+        for provider in principal.federated { byProvider[FederatedProvider.entryID(of: provider), default: []].append(arn) }
     }
 
     private func append(_ list: inout [String], _ arn: String) {
         if list.last != arn { list.append(arn) }
+    }
+
+    /// Every provider entry id a trust names in an Allow statement, with the roles that name it, sorted.
+    var providers: [(id: String, roles: [String])] {
+        byProvider.keys.sorted().map { ($0, Array(Set(byProvider[$0, default: []])).sorted()) }
     }
 
     /// `ownAccountOnly` (a role session that cannot call AssumeRole on its own permissions) keeps only the roles of
@@ -68,7 +73,7 @@ struct TrustIndex: Sendable {
         case .service(let name):
             result = byService[name.lowercased(), default: []]
         case .federated(let provider):
-            result = byProvider[provider, default: []]
+            result = byProvider[FederatedProvider.entryID(of: provider), default: []]
         case .roleSession(let arn):
             guard let role = rolesByARN[arn] else { return [] }
             if ownAccountOnly {

@@ -31,6 +31,23 @@ enum FileClassifier {
         if keys.contains("Organization") {
             return OrganizationsReader.readDescribeOrganization(root, at: rootPath, file: file)
         }
+        if keys.contains("Roots") {
+            return OrganizationStructureReader.readRoots(root, at: rootPath, file: file)
+        }
+        if keys.contains("OrganizationalUnits") {
+            guard keys.contains("ParentId") else {
+                return .skipped("a list-organizational-units-for-parent output without \"ParentId\": add the parent id "
+                    + "it was run for as a top-level \"ParentId\" (trustpath collect does)")
+            }
+            return OrganizationStructureReader.readOrganizationalUnits(root, at: rootPath, file: file)
+        }
+        if keys.contains("Parents") {
+            guard keys.contains("ChildId") else {
+                return .skipped("a list-parents output without \"ChildId\": add the child id it was run for as a "
+                    + "top-level \"ChildId\" (trustpath collect does)")
+            }
+            return OrganizationStructureReader.readParents(root, at: rootPath, file: file)
+        }
         if keys.contains("Accounts") {
             return OrganizationsReader.readListAccounts(root, at: rootPath, file: file)
         }

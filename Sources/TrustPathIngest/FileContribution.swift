@@ -14,6 +14,10 @@ struct FileContribution: Sendable {
     var managementAccountID: String?
     var members: [MemberAccount] = []
     var organizationPolicies: [OrganizationPolicy] = []
+    /// Organization roots (`r-…`), from `list-roots`.
+    var roots: [String] = []
+    /// Child (account or OU) → parent (OU or root), from the OU data.
+    var parents: [String: String] = [:]
     var diagnostics: [Diagnostic] = []
 
     init(kind: InputFile.Kind, detail: String) {

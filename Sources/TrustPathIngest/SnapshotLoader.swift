@@ -19,10 +19,29 @@ public struct SnapshotLoader: Sendable {
         let files = try inputFiles(in: directory)
         progress?("loading \(files.count) files…")
         let contributions = orderedConcurrentMap(files.count) { read(file: files[$0], directory: directory) }
-        return SnapshotMerger.merge(zip(files, contributions).map { ($0, $1) }, directory: directory)
+        let (snapshot, conflict) = SnapshotMerger.mergeChecked(zip(files, contributions).map { ($0, $1) }, directory: directory)
+        if let conflict {
+            throw .conflictingExports(directory: directory, entity: conflict.entity, firstFile: conflict.firstFile,
+                                      secondFile: conflict.secondFile)
+        }
+        return snapshot
     }
 
-    /// Reads documents already in memory, as if they were the files of a snapshot directory.
+    /// Reads documents already in memory like `load(directory:)`, stopping on two exports of one account.
+    public func checkedLoad(documents: [(path: String, bytes: [UInt8])], directory: String = "(memory)") throws(IngestError) -> Snapshot {
+        let sorted = documents.sorted { $0.path < $1.path }
+        let contributions = sorted.map { read(bytes: $0.bytes, file: $0.path) }
+        let (snapshot, conflict) = SnapshotMerger.mergeChecked(zip(sorted.map(\.path), contributions).map { ($0, $1) },
+                                                               directory: directory)
+        if let conflict {
+            throw .conflictingExports(directory: directory, entity: conflict.entity, firstFile: conflict.firstFile,
+                                      secondFile: conflict.secondFile)
+        }
+        return snapshot
+    }
+
+    /// Reads documents already in memory, as if they were the files of a snapshot directory. Two exports of one
+    /// account stay in the snapshot as `conflicting-exports` errors (the first file in path order wins).
     public func load(documents: [(path: String, bytes: [UInt8])], directory: String = "(memory)") -> Snapshot {
         let sorted = documents.sorted { $0.path < $1.path }
         let contributions = sorted.map { read(bytes: $0.bytes, file: $0.path) }

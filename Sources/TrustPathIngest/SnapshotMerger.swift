@@ -3,8 +3,26 @@ import TrustPathModel
 /// Merges per-file contributions into one snapshot: entities grouped by the account in their own ARN,
 /// pages of one account combined, duplicates dropped and conflicts reported (the first file in path order wins).
 enum SnapshotMerger {
+    /// The merged snapshot and the first place two files disagree about one entity: two exports of one account
+    /// (two months' snapshots in one folder), which no merge can make sense of.
+    static func mergeChecked(_ files: [(path: String, contribution: FileContribution)],
+                             directory: String) -> (snapshot: Snapshot, conflict: ExportConflict?) {
+        var conflicts: [ExportConflict] = []
+        let snapshot = merge(files, directory: directory, conflicts: &conflicts)
+        return (snapshot, conflicts.min { ($0.secondFile, $0.entity) < ($1.secondFile, $1.entity) })
+    }
+
     static func merge(_ files: [(path: String, contribution: FileContribution)], directory: String) -> Snapshot {
+        var conflicts: [ExportConflict] = []
+        return merge(files, directory: directory, conflicts: &conflicts)
+    }
+
+    private static func merge(_ files: [(path: String, contribution: FileContribution)], directory: String,
+                              conflicts: inout [ExportConflict]) -> Snapshot {
         var snapshot = Snapshot(directory: directory)
+        var roots: Set<String> = []
+        var parents: [String: String] = [:]
+        var structureOrganizationID: String?
         var builders: [String: AccountBuilder] = [:]
         var organization = Organization()
         var sawOrganization = false
@@ -50,6 +68,17 @@ enum SnapshotMerger {
                 }
             }
             snapshot.organizationPolicies += contribution.organizationPolicies
+            if contribution.kind == .organizationStructure {
+                sawOrganization = true
+                roots.formUnion(contribution.roots)
+                parents.merge(contribution.parents) { first, _ in first }
+                structureOrganizationID = structureOrganizationID ?? contribution.organizationID
+            }
+        }
+        if let organizationID = organization.id ?? structureOrganizationID, !parents.isEmpty {
+            organization.id = organizationID
+            organization.accountPaths = OrganizationStructureReader.paths(parents: parents, roots: roots,
+                                                                          organizationID: organizationID)
         }
         for (account, paths) in truncatedFiles where builders[account]?.files.count == 1 {
             snapshot.diagnostics.append(Diagnostic(
@@ -60,6 +89,7 @@ enum SnapshotMerger {
         }
         for (id, builder) in builders {
             snapshot.accounts[id] = builder.build()
+            conflicts += builder.conflicts
         }
         if sawOrganization { snapshot.organization = organization }
         snapshot.diagnostics.sort()
@@ -76,8 +106,17 @@ struct AccountBuilder {
     private var users: [String: User] = [:]
     private var groups: [String: Group] = [:]
     private var policies: [String: ManagedPolicy] = [:]
+    /// Entities two files hold with different content.
+    private(set) var conflicts: [ExportConflict] = []
 
     init(id: String) { self.id = id }
+
+    private mutating func conflict(_ entity: String, _ first: SourceLocation, _ second: SourceLocation,
+                                   into diagnostics: inout [Diagnostic]) {
+        let found = ExportConflict(entity: entity, firstFile: first.file, secondFile: second.file)
+        conflicts.append(found)
+        diagnostics.append(found.diagnostic(at: second))
+    }
 
     mutating func add(_ role: Role, from path: String, into diagnostics: inout [Diagnostic]) {
         partition = role.partition
@@ -85,10 +124,12 @@ struct AccountBuilder {
             roles[role.arn] = role
             return
         }
-        if existing.trustPolicy != role.trustPolicy || existing.roleID != role.roleID {
-            diagnostics.append(Diagnostic(.warning, code: "conflicting-duplicate",
-                                          "role \(role.arn) appears twice with different content; using \(existing.location)",
-                                          at: role.location, hint: "keep one export per account and date"))
+        let bothHavePermissions = !(existing.inlinePolicies.isEmpty && existing.attachedPolicyARNs.isEmpty)
+            && !(role.inlinePolicies.isEmpty && role.attachedPolicyARNs.isEmpty)
+        if existing.trustPolicy != role.trustPolicy || existing.roleID != role.roleID
+            || (bothHavePermissions && (existing.inlinePolicies != role.inlinePolicies
+                || existing.attachedPolicyARNs != role.attachedPolicyARNs)) {
+            conflict("role \(role.arn)", existing.location, role.location, into: &diagnostics)
         } else if existing.inlinePolicies.isEmpty, existing.attachedPolicyARNs.isEmpty,
                   !(role.inlinePolicies.isEmpty && role.attachedPolicyARNs.isEmpty) {
             // A role listing seen first has no permissions; the authorization details page does.
@@ -98,10 +139,9 @@ struct AccountBuilder {
 
     mutating func add(_ user: User, into diagnostics: inout [Diagnostic]) {
         if let existing = users[user.arn] {
-            if existing.userID != user.userID || existing.inlinePolicies != user.inlinePolicies {
-                diagnostics.append(Diagnostic(.warning, code: "conflicting-duplicate",
-                                              "user \(user.arn) appears twice with different content; using \(existing.location)",
-                                              at: user.location))
+            if existing.userID != user.userID || existing.inlinePolicies != user.inlinePolicies
+                || existing.attachedPolicyARNs != user.attachedPolicyARNs {
+                conflict("user \(user.arn)", existing.location, user.location, into: &diagnostics)
             }
             return
         }
@@ -111,9 +151,7 @@ struct AccountBuilder {
     mutating func add(_ group: Group, into diagnostics: inout [Diagnostic]) {
         if let existing = groups[group.arn] {
             if existing.inlinePolicies != group.inlinePolicies || existing.attachedPolicyARNs != group.attachedPolicyARNs {
-                diagnostics.append(Diagnostic(.warning, code: "conflicting-duplicate",
-                                              "group \(group.arn) appears twice with different content; using \(existing.location)",
-                                              at: group.location))
+                conflict("group \(group.arn)", existing.location, group.location, into: &diagnostics)
             }
             return
         }
@@ -122,7 +160,11 @@ struct AccountBuilder {
 
     mutating func add(_ policy: ManagedPolicy, into diagnostics: inout [Diagnostic]) {
         if let existing = policies[policy.arn] {
-            if existing.defaultDocument != policy.defaultDocument {
+            // AWS managed policies appear in every account's export, each as of its export date: a newer version in
+            // another account's file is not a second export of one account.
+            if existing.defaultDocument != policy.defaultDocument, ARN(policy.arn)?.account != "aws" {
+                conflict("policy \(policy.arn)", existing.location, policy.location, into: &diagnostics)
+            } else if existing.defaultDocument != policy.defaultDocument {
                 diagnostics.append(Diagnostic(.warning, code: "conflicting-duplicate",
                                               "policy \(policy.arn) appears twice with different default versions; using \(existing.location)",
                                               at: policy.location))

@@ -28,11 +28,21 @@ public struct Organization: Sendable, Hashable, Codable {
     public var managementAccountID: String?
     /// Member accounts with their names, from `list-accounts`.
     public var members: [String: MemberAccount]
+    /// Organization paths (`o-…/r-…/ou-…/`) of accounts, built from the OU data (`list-roots`,
+    /// `list-organizational-units-for-parent`, `list-parents`) when the snapshot has it.
+    public var accountPaths: [String: [String]] = [:]
 
     public init(id: String? = nil, managementAccountID: String? = nil, members: [String: MemberAccount] = [:]) {
         self.id = id
         self.managementAccountID = managementAccountID
         self.members = members
+    }
+
+    /// Every known organization path of an account: from the OU data, else from `list-accounts` when it carried
+    /// them. Empty when unknown.
+    public func paths(of account: String) -> [String] {
+        let fromStructure = accountPaths[account] ?? []
+        return fromStructure.isEmpty ? (members[account]?.paths ?? []) : fromStructure
     }
 }
 

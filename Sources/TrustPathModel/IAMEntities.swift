@@ -98,6 +98,26 @@ public struct Role: Sendable, Hashable, Codable {
 
     /// Service-linked roles live under `/aws-service-role/`: AWS owns their trust and nobody can edit it.
     public var isServiceLinked: Bool { path.hasPrefix("/aws-service-role/") }
+
+    /// Roles IAM Identity Center creates for a permission set live under `/aws-reserved/sso.amazonaws.com/`
+    /// (optionally followed by a region): Identity Center rewrites their trust, so they change through the
+    /// permission set, never by hand.
+    public var isManagedByIdentityCenter: Bool { path.hasPrefix("/aws-reserved/sso.amazonaws.com/") }
+
+    /// The permission set an Identity Center role stands for, read from its name
+    /// (`AWSReservedSSO_<permission set>_<16 hex digits>`); nil for other roles.
+    public var identityCenterPermissionSet: String? {
+        guard isManagedByIdentityCenter, name.hasPrefix("AWSReservedSSO_") else { return nil }
+        let rest = name.dropFirst("AWSReservedSSO_".count)
+        guard let separator = rest.lastIndex(of: "_"), separator > rest.startIndex else { return nil }
+        let suffix = rest[rest.index(after: separator)...]
+        guard !suffix.isEmpty, suffix.allSatisfy(\.isHexDigit) else { return nil }
+        return String(rest[..<separator])
+    }
+
+    /// False for roles whose trust policy AWS owns (service-linked) or Identity Center rewrites: a fix never
+    /// proposes a hand edit of their trust.
+    public var trustIsHandEditable: Bool { !isServiceLinked && !isManagedByIdentityCenter }
 }
 
 /// An IAM user.

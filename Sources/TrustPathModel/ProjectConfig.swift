@@ -9,6 +9,8 @@ public struct ProjectConfig: Sendable, Hashable, Codable {
     /// Organization accounts to treat as outsiders (a sandbox, an acquisition not yet integrated).
     public var untrustedAccounts: [String]
     public var acceptedRisks: [AcceptedRisk]
+    /// Identity providers the file declares outside (entries) or the organization's own (never entries).
+    public var identityProviders: IdentityProviderDeclarations = IdentityProviderDeclarations()
     /// The file the configuration came from, for messages; nil when there was none.
     public var source: String?
 
@@ -24,6 +26,21 @@ public struct ProjectConfig: Sendable, Hashable, Codable {
 
     /// Vendor names by account id.
     public var vendorNames: [String: String] { vendors.mapValues(\.name) }
+}
+
+/// Which identity providers belong to whom, as the project file says. Each value is an OIDC issuer as IAM names it
+/// (`token.actions.githubusercontent.com`, `gitlab.example.com/ci`), or a SAML or OIDC provider ARN; IAM wildcards
+/// (`*`, `?`) are allowed (`arn:aws:iam::*:saml-provider/PartnerIdP`).
+public struct IdentityProviderDeclarations: Sendable, Hashable, Codable {
+    /// Providers run by someone outside the organization (a partner's IdP): entries, even a SAML provider.
+    public var outside: [String]
+    /// Providers the organization runs itself: never entries, even an issuer the built-in list calls multi-tenant.
+    public var own: [String]
+
+    public init(outside: [String] = [], own: [String] = []) {
+        self.outside = outside
+        self.own = own
+    }
 }
 
 /// A SaaS vendor's AWS account.
@@ -55,7 +72,8 @@ public enum CrownJewelRule: Sendable, Hashable, Codable, CustomStringConvertible
 
 /// A finding the team has decided to live with until `expires`.
 public struct AcceptedRisk: Sendable, Hashable, Codable {
-    /// Pattern for the entry id (`*`, an account id, a service name, a provider ARN); IAM wildcards.
+    /// Pattern for the entry id (`*`, an account id, a service name, an OIDC issuer such as
+    /// `token.actions.githubusercontent.com`, a SAML provider ARN); IAM wildcards.
     public var entry: String
     /// Pattern for the target role ARN; IAM wildcards.
     public var target: String

@@ -14,6 +14,11 @@ public struct Snapshot: Sendable, Hashable, Codable {
     public var additionallyTrusted: Set<String> = []
     /// Accounts the project file treats as outsiders although inside the organization.
     public var untrusted: Set<String> = []
+    /// Identity providers the project file declares the organization's own (OIDC issuers, provider ARNs, patterns):
+    /// never entries.
+    public var ownIdentityProviders: [String] = []
+    /// Identity providers the project file declares outside (a partner's IdP): entries even when a SAML provider.
+    public var outsideIdentityProviders: [String] = []
 
     public init(directory: String, accounts: [String: AccountData] = [:], organization: Organization? = nil,
                 organizationPolicies: [OrganizationPolicy] = [], files: [InputFile] = [], diagnostics: [Diagnostic] = []) {
@@ -53,6 +58,8 @@ public struct InputFile: Sendable, Hashable, Codable {
         case roleList = "role-list"
         case describeOrganization = "describe-organization"
         case listAccounts = "list-accounts"
+        /// `list-roots`, `list-organizational-units-for-parent` (with `ParentId`) or `list-parents` (with `ChildId`).
+        case organizationStructure = "organization-structure"
         case organizationPolicy = "organization-policy"
         case projectConfig = "project-config"
         case skipped

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TrustPathAnalysis
+import TrustPathEngine
 import TrustPathIngest
 import TrustPathModel
 
@@ -96,6 +97,20 @@ struct CorpusTests {
         let external = example.findings.filter { $0.entry.kind == .externalAccount }
         #expect(Set(external.map(\.entry.id)) == ["072528804237"])
         #expect(external.contains { $0.path == ["072528804237", "arn:aws:iam::200611803367:role/OrganizationAccountAccessRole"] })
+    }
+
+    /// The Cloudsplaining example holds IAM Identity Center roles trusting the AWSSSO SAML provider: the
+    /// organization's own identity provider, so no entry, no finding, and no hand edit of those roles' trust.
+    @Test func identityCenterOfTheCloudsplainingExampleIsNoEntry() throws {
+        let snapshot = try Self.load("cloudsplaining/example.json")
+        let index = SnapshotIndex(snapshot)
+        let saml = index.samlProviders()
+        #expect(saml.contains { $0.provider.contains(":saml-provider/AWSSSO_") && !$0.roles.isEmpty })
+        #expect(!EntryDiscovery.entries(in: index).contains { if case .federated = $0 { true } else { false } })
+        let result = Analyzer.analyze(snapshot)
+        #expect(!result.findings.contains { $0.entry.kind == .federated })
+        let identityCenter = snapshot.allRoles.filter(\.isManagedByIdentityCenter)
+        #expect(!identityCenter.isEmpty && identityCenter.allSatisfy { !$0.trustIsHandEditable && $0.identityCenterPermissionSet != nil })
     }
 
     @Test func everyCorpusFileLoadsOrIsSkippedWithAReason() throws {

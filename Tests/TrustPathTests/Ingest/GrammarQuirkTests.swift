@@ -102,12 +102,13 @@ struct GrammarQuirkTests {
         #expect(alone.diagnostics.map(\.code) == ["missing-page"])
     }
 
-    @Test func conflictingDuplicatesAreReportedAndTheFirstFileWins() {
+    @Test func conflictingDuplicatesAreTwoExportsAndTheFirstFileWinsWhereTheLoadGoesOn() {
         let one = role(trust: #"{"Statement": [{"Effect": "Allow", "Principal": "*", "Action": "sts:AssumeRole"}]}"#)
         let two = role(trust: #"{"Statement": [{"Effect": "Allow", "Principal": {"Service": "ec2.amazonaws.com"}, "Action": "sts:AssumeRole"}]}"#)
         let snapshot = SnapshotLoader().load(documents: [("b.json", Array(two.utf8)), ("a.json", Array(one.utf8))])
         #expect(snapshot.allRoles[0].trustPolicy?.statements[0].principal?.everyone == true)
-        #expect(snapshot.diagnostics.map(\.code) == ["conflicting-duplicate"])
+        #expect(snapshot.diagnostics.map(\.code) == ["conflicting-exports"])
+        #expect(snapshot.diagnostics.first?.severity == .error)
         #expect(snapshot.diagnostics.first?.location?.file == "b.json")
     }
 }
