@@ -120,9 +120,13 @@ public enum Analyzer {
         return doors.compactMap { $0 }.sorted(by: Door.ranked)
     }
 
+    /// A known vendor's name, or a known OIDC issuer's ("GitHub Actions").
     private static func vendorName(_ actor: Actor, _ options: AnalysisOptions) -> String? {
-        if case .externalAccount(let id) = actor { return options.vendorNames[id] }
-        return nil
+        switch actor {
+        case .externalAccount(let id): options.vendorNames[id]
+        case .federated(let issuer): FederatedProvider(issuer).knownIssuer?.name
+        default: nil
+        }
     }
 
     static func assumptions(_ index: SnapshotIndex) -> [String] {

@@ -50,7 +50,7 @@ struct DoorFinder {
                       alsoPassing: passage.entry.kind == .public ? alsoPassing.sorted() : [],
                       note: VendorNotes.note(for: passage.entry, hop: Hop(passage.hop)))
         }
-        let chains = passages.contains { $0.entry.kind.chainsOnward }
+        let chains = passages.contains { $0.entry.actor.chainsOnward }
         let reached = chains ? reach.reach(from: key.role) : RoleReach.Reach(roles: [key.role], parent: [-1], state: [.open])
         let entryState = passages.map(\.hop.state).min() ?? .conditional
         var behind: [Severity: Int] = [:]
@@ -78,10 +78,4 @@ struct DoorFinder {
                     entryHops: passages.map { Hop($0.hop) }, behind: behind, severity: worst.0, severityReason: worst.1,
                     category: category, state: entryState, top: top)
     }
-}
-
-extension Actor.EntryKind {
-    /// Whether chains continue from a role this entry obtains. A service acts with the role for its own purpose and
-    /// whoever steers it never holds the session, so nothing chains from a role a service entry obtains.
-    public var chainsOnward: Bool { self != .service }
 }

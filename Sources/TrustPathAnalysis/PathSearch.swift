@@ -33,7 +33,7 @@ struct PathSearch {
     private func breadthFirst(allowConditional: Bool) -> Layer {
         var layer = Layer()
         var frontier: [String] = []
-        let chainsOnward = entry.entryKind?.chainsOnward ?? true
+        let chainsOnward = entry.chainsOnward
         for hop in graph.edges(from: entry) where allowConditional || hop.state == .open {
             if let statement = hop.trustStatement, skippedStatements.contains(statement) { continue }
             if layer.distance[hop.target] == nil {

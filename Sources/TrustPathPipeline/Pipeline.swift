@@ -28,6 +28,7 @@ public enum Pipeline {
             config.apply(to: &snapshot)
             return PipelineInput(directory: directory, snapshot: snapshot, config: config)
         } catch {
+            if case .conflictingExports = error { throw .notOneSnapshot(error.description) }
             throw .snapshot(error.description)
         }
     }
@@ -108,13 +109,15 @@ public enum PipelineError: Error, Sendable, CustomStringConvertible {
     case missingDirectory(String)
     /// The project file is invalid (nothing was analyzed).
     case projectFile(String)
-    /// The snapshot cannot be read as one snapshot.
+    /// The snapshot cannot be read.
     case snapshot(String)
+    /// The directory holds two exports of one account (two snapshots mixed): nothing is analyzed.
+    case notOneSnapshot(String)
 
     public var description: String {
         switch self {
         case .missingDirectory(let path): "\(path): no such directory; give the directory holding the exported JSON files"
-        case .projectFile(let message), .snapshot(let message): message
+        case .projectFile(let message), .snapshot(let message), .notOneSnapshot(let message): message
         }
     }
 }

@@ -25,7 +25,7 @@ public struct AttackEdges: Sendable {
             for hop in result.graph.edges(from: actor) {
                 outgoing[actor, default: []].append(edges.count)
                 edges.append(Edge(actor: actor, target: hop.target, statements: hop.allowingStatements))
-                if actor.entryKind?.chainsOnward ?? true { queue.append(.roleSession(hop.target)) }
+                if actor.chainsOnward { queue.append(.roleSession(hop.target)) }
             }
         }
         self.entries = result.actors
@@ -47,7 +47,7 @@ public struct AttackEdges: Sendable {
         var seen: Set<String> = []
         var stack = [entry]
         // Nothing chains from a role a service entry obtains.
-        let chains = entry.entryKind?.chainsOnward ?? true
+        let chains = entry.chainsOnward
         while let actor = stack.popLast() {
             for edgeIndex in outgoing[actor] ?? [] where !isClosed(edgeIndex) {
                 let target = edges[edgeIndex].target

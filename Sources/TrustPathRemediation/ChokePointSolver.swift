@@ -46,7 +46,7 @@ public enum ChokePointSolver {
         // Each edge's nodes, looked up once: the flow network has an arc pair per edge and statement.
         let edgeNodes = edges.edges.map { edge in
             (from: node(edge.actor),
-             to: edge.actor.entryKind?.chainsOnward == false ? deadEnd(edge.target) : node(.roleSession(edge.target)),
+             to: !edge.actor.chainsOnward ? deadEnd(edge.target) : node(.roleSession(edge.target)),
              statements: edge.statements.map(statementNode))
         }
         var flow = MaxFlow(nodes: nodeCount)
@@ -98,7 +98,7 @@ public enum ChokePointSolver {
         while let actor = stack.popLast() {
             for target in next[actor] ?? [] {
                 reached.insert(target)
-                if actor.entryKind?.chainsOnward ?? true, expanded.insert(target).inserted { stack.append(.roleSession(target)) }
+                if actor.chainsOnward, expanded.insert(target).inserted { stack.append(.roleSession(target)) }
             }
         }
         return reached.intersection(targets)

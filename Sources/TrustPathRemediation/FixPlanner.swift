@@ -68,7 +68,8 @@ public struct FixPlanner: Sendable {
     }
 
     private func editableStatement(_ statement: StatementReference) -> (Role, Statement)? {
-        guard let role = index.rolesByARN[statement.owner], !role.isServiceLinked,
+        // Service-linked roles cannot be edited; Identity Center's change through their permission set.
+        guard let role = index.rolesByARN[statement.owner], role.trustIsHandEditable,
               let trustStatement = role.trustPolicy?.statements.first(where: { $0.index == statement.index }) else { return nil }
         return (role, trustStatement)
     }

@@ -26,3 +26,15 @@ public struct Coverage: Sendable, Codable, Hashable {
     /// True when the analysis saw everything it was given and every member.
     public var isComplete: Bool { membersWithoutExport.isEmpty && policiesWithoutTargets.isEmpty && skippedFiles.isEmpty }
 }
+
+/// An identity provider of the organization's own (a SAML provider, IAM Identity Center's among them): not an
+/// entry, listed with the roles that trust it directly.
+public struct OwnIdentityProvider: Sendable, Codable, Hashable {
+    public var provider: String
+    public var roles: [String]
+
+    public init(provider: String, roles: [String]) {
+        self.provider = provider
+        self.roles = roles
+    }
+}

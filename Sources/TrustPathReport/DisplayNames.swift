@@ -21,7 +21,7 @@ public struct DisplayNames: Sendable {
         case .public: "anyone (Principal *)"
         case .externalAccount: entry.name.map { "vendor \($0) \(entry.id)" } ?? "external account \(entry.id)"
         case .service: "service \(entry.id)"
-        case .federated: "federated \(FederatedNames.short(entry.id))"
+        case .federated: entry.name.map { "\($0) (\(entry.id))" } ?? "OIDC issuer \(FederatedNames.short(entry.id))"
         }
     }
 

@@ -11,6 +11,8 @@ public struct Report: Sendable, Codable, Hashable {
     public var summary: ReportSummary
     /// What the analysis could not see.
     public var coverage: Coverage = Coverage()
+    /// The organization's own identity providers (SAML), which are not entries, with the roles they reach directly.
+    public var ownIdentityProviders: [OwnIdentityProvider] = []
     /// The doors, ranked: severity, then entry exposure, then roles behind, then path length.
     public var doors: [ReportDoor] = []
     /// Ranked: severity, then entry exposure, then path length.
@@ -54,7 +56,7 @@ public struct Report: Sendable, Codable, Hashable {
     public static let omitPairs = CodingUserInfoKey(rawValue: "trustpath.omitPairs")!
 
     enum CodingKeys: String, CodingKey {
-        case schemaVersion, tool, snapshot, summary, coverage, doors, findings, fixes, chokePoints, chokePointSeverity
+        case schemaVersion, tool, snapshot, summary, coverage, ownIdentityProviders, doors, findings, fixes, chokePoints, chokePointSeverity
         case uncuttableTargets, assumptions, diagnostics, suppressed
     }
 
@@ -65,6 +67,7 @@ public struct Report: Sendable, Codable, Hashable {
         try container.encode(snapshot, forKey: .snapshot)
         try container.encode(summary, forKey: .summary)
         try container.encode(coverage, forKey: .coverage)
+        try container.encode(ownIdentityProviders, forKey: .ownIdentityProviders)
         try container.encode(doors, forKey: .doors)
         if encoder.userInfo[Self.omitPairs] as? Bool != true { try container.encode(findings, forKey: .findings) }
         try container.encode(fixes, forKey: .fixes)
@@ -84,6 +87,7 @@ public struct Report: Sendable, Codable, Hashable {
         snapshot = try container.decode(SnapshotInfo.self, forKey: .snapshot)
         summary = try container.decode(ReportSummary.self, forKey: .summary)
         coverage = try container.decodeIfPresent(Coverage.self, forKey: .coverage) ?? Coverage()
+        ownIdentityProviders = try container.decodeIfPresent([OwnIdentityProvider].self, forKey: .ownIdentityProviders) ?? []
         doors = try container.decodeIfPresent([ReportDoor].self, forKey: .doors) ?? []
         findings = try container.decodeIfPresent([Finding].self, forKey: .findings) ?? []
         fixes = try container.decode([RankedFix].self, forKey: .fixes)

@@ -28,6 +28,10 @@ public enum TextReporter {
                 + "(listed at the end), \(summary.expiredAcceptances) whose acceptance expired")
         }
         lines.append("Accounts analyzed: \(report.snapshot.analyzedAccounts.count); trusted accounts: \(report.snapshot.trustedAccounts)")
+        for provider in report.ownIdentityProviders {
+            lines.append("Own identity provider (not an entry): " + terminalSafe(FederatedNames.short(provider.provider))
+                + " — trusted by \(provider.roles.count) role(s): " + terminalSafe(DoorText.abbreviated(provider.roles.map(names.role), limit: 3)))
+        }
         for category in [FindingCategory.crossAccount, .crossService] {
             let doors = report.doors.filter { $0.category == category }
             guard !doors.isEmpty else { continue }

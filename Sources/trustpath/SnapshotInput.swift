@@ -22,7 +22,7 @@ enum SnapshotInput {
             progress?.finish()
             FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
             switch error {
-            case .missingDirectory, .projectFile: throw TrustPathExit.usage
+            case .missingDirectory, .projectFile, .notOneSnapshot: throw TrustPathExit.usage
             case .snapshot: throw TrustPathExit.badInput
             }
         }
