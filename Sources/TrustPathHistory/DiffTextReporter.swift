@@ -1,8 +1,11 @@
 import TrustPathAnalysis
 import TrustPathReport
 
-/// The diff for people in a terminal: counts first, then new, resolved and changed findings.
+/// The diff for people in a terminal: counts first, then new, resolved and changed doors, then the pairs that changed.
 public enum DiffTextReporter {
+    /// Changed pairs shown with what changed; the rest are counted (`--format json` or `pairs` has them all).
+    public static let pairLimit = 20
+
     public static func render(_ diff: SnapshotDiff) -> String {
         let names = diff.displayNames
         let summary = diff.summary
@@ -31,6 +34,14 @@ public enum DiffTextReporter {
                     lines.append("    entries: " + terminalSafe(change.entriesBefore.joined(separator: ", ")) + " → "
                         + terminalSafe(change.door.entries.map(\.id).sorted().joined(separator: ", ")))
                 }
+            }
+        }
+        let changedPairs = diff.unchanged.compactMap { finding in diff.change(for: finding.id).map { (finding, $0) } }
+        if !changedPairs.isEmpty {
+            lines += ["", "PAIRS THAT CHANGED (\(changedPairs.count)" + (changedPairs.count > pairLimit ? ", the first \(pairLimit)" : "") + ")"]
+            for (finding, change) in changedPairs.prefix(pairLimit) {
+                lines.append("  [\(finding.severity.rawValue)] " + terminalSafe(names.path(finding)))
+                lines += DiffWording.lines(change, names: names, entry: finding.entry, quote: terminalSafe).map { "    " + $0 }
             }
         }
         if doors.new.isEmpty, doors.resolved.isEmpty, doors.changed.isEmpty, summary.new == 0, summary.resolved == 0,

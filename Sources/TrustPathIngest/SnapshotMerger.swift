@@ -127,7 +127,7 @@ struct AccountBuilder {
         let bothHavePermissions = !(existing.inlinePolicies.isEmpty && existing.attachedPolicyARNs.isEmpty)
             && !(role.inlinePolicies.isEmpty && role.attachedPolicyARNs.isEmpty)
         if existing.trustPolicy != role.trustPolicy || existing.roleID != role.roleID
-            || (bothHavePermissions && (existing.inlinePolicies != role.inlinePolicies
+            || (bothHavePermissions && (!sameContent(existing.inlinePolicies, role.inlinePolicies)
                 || existing.attachedPolicyARNs != role.attachedPolicyARNs)) {
             conflict("role \(role.arn)", existing.location, role.location, into: &diagnostics)
         } else if existing.inlinePolicies.isEmpty, existing.attachedPolicyARNs.isEmpty,
@@ -139,7 +139,7 @@ struct AccountBuilder {
 
     mutating func add(_ user: User, into diagnostics: inout [Diagnostic]) {
         if let existing = users[user.arn] {
-            if existing.userID != user.userID || existing.inlinePolicies != user.inlinePolicies
+            if existing.userID != user.userID || !sameContent(existing.inlinePolicies, user.inlinePolicies)
                 || existing.attachedPolicyARNs != user.attachedPolicyARNs {
                 conflict("user \(user.arn)", existing.location, user.location, into: &diagnostics)
             }
@@ -150,7 +150,7 @@ struct AccountBuilder {
 
     mutating func add(_ group: Group, into diagnostics: inout [Diagnostic]) {
         if let existing = groups[group.arn] {
-            if existing.inlinePolicies != group.inlinePolicies || existing.attachedPolicyARNs != group.attachedPolicyARNs {
+            if !sameContent(existing.inlinePolicies, group.inlinePolicies) || existing.attachedPolicyARNs != group.attachedPolicyARNs {
                 conflict("group \(group.arn)", existing.location, group.location, into: &diagnostics)
             }
             return
@@ -181,4 +181,9 @@ struct AccountBuilder {
                     groups: groups.values.sorted { $0.arn < $1.arn },
                     policies: policies, files: files.sorted())
     }
+}
+
+/// Inline policies compared by name and document: the same policy read from two files differs only in where it was read.
+func sameContent(_ left: [InlinePolicy], _ right: [InlinePolicy]) -> Bool {
+    left.map(\.name) == right.map(\.name) && left.map(\.document) == right.map(\.document)
 }

@@ -46,16 +46,6 @@ public enum SourcePositions {
     /// Reads the files from `directory`. An export lists its roles before the megabytes of managed policy
     /// versions, so the first quarter of a file is read first; the whole file only when a wanted value is not
     /// complete in that part.
-    public static func attach(to plan: inout RemediationPlan, index: SnapshotIndex, directory: String,
-                              prefix: @Sendable @escaping (Int) -> Int = { max(1 << 16, $0 / 4) }) {
-        plan = locate(plan, index: index, directory: directory, prefix: prefix).applied(to: plan, index: index)
-    }
-
-    /// Reads each file whole with `read` (documents in memory, say).
-    public static func attach(to plan: inout RemediationPlan, index: SnapshotIndex, read: @Sendable (String) -> [UInt8]?) {
-        plan = locate(plan, index: index) { file, _ in read(file) }.applied(to: plan, index: index)
-    }
-
     /// The positions of a plan's fixes and statements in the files under `directory`.
     public static func locate(_ plan: RemediationPlan, index: SnapshotIndex, directory: String,
                               prefix: @Sendable @escaping (Int) -> Int = { max(1 << 16, $0 / 4) }) -> SourceIndex {

@@ -61,7 +61,8 @@ public enum MarkdownReporter {
                 + "(\(commentLimit) characters); `--format json` has every door, `--format pairs` every pair._")
         }
         lines += acceptedRisks(report, names: names)
-        lines += fixes(report, rows: rows)
+        // Fixes are cut only when doors are: the same share of the comment's room.
+        lines += fixes(report, rows: rows < report.doors.count ? rows : report.fixes.count)
         if !report.assumptions.isEmpty {
             lines.append("")
             lines.append("<details><summary>Assumptions</summary>")

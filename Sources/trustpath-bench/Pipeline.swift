@@ -21,19 +21,19 @@ struct Pipeline {
             return index
         }
         let (result, search) = Measure.seconds { Analyzer.analyze(index: index) }
-        let (plan, remediate) = Measure.seconds { () -> RemediationPlan in
-            var plan = RemediationPlan.make(result, chokeSeverity: .critical)
-            SourcePositions.attach(to: &plan, index: result.index, directory: directory)
-            return plan
+        let (planned, remediate) = Measure.seconds { () -> (RemediationPlan, SourceIndex) in
+            let plan = RemediationPlan.make(result, chokeSeverity: .critical)
+            return (plan, SourcePositions.locate(plan, index: result.index, directory: directory))
         }
+        let (plan, sources) = planned
         let (_, report) = try Measure.seconds { () -> Int in
-            let (report, build) = Measure.seconds { ReportBuilder.build(result, plan: plan) }
+            let (report, build) = Measure.seconds { ReportBuilder.build(result, plan: plan, sources: sources) }
             let (json, jsonTime) = try Measure.seconds { try OutputFormat.json.render(report) }
             let (text, textTime) = try Measure.seconds { try OutputFormat.text.render(report) }
             row.reportParts = ["build": build, "json": jsonTime, "text": textTime]
             return json.utf8.count + text.utf8.count
         }
-        let built = ReportBuilder.build(result, plan: plan)
+        let built = ReportBuilder.build(result, plan: plan, sources: sources)
         let (dot, render) = Measure.seconds { DiagramBuilder.overview(built) }
         if renderImage {
             row.svg = try Measure.seconds { try GraphvizRenderer.shared.render(dot: dot, format: .svg).count }.1

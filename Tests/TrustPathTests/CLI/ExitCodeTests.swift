@@ -37,9 +37,10 @@ struct ExitCodeTests {
         #expect(try Self.run(["analyze", directory.path, "--fail-on", "critical"]).status == 0)
     }
 
-    @Test func missingAndEmptyDirectoriesExitThreeWithAMessage() throws {
+    /// A missing directory is a usage error (2); an empty one is input that cannot be analyzed (3).
+    @Test func missingAndEmptyDirectoriesExitWithAMessage() throws {
         let missing = try Self.run(["analyze", "/nonexistent/trustpath-snapshot"])
-        #expect(missing.status == 3)
+        #expect(missing.status == 2)
         #expect(missing.stderr.contains("/nonexistent/trustpath-snapshot"))
         #expect(missing.stdout.isEmpty)
         let empty = try RenderTemporaryDirectory()
@@ -56,7 +57,7 @@ struct ExitCodeTests {
         let before = try String(contentsOfFile: output, encoding: .utf8)
         let run = try Self.run(["analyze", directory.url.appendingPathComponent("nothing-here").path,
                                 "--format", "json", "--output", output])
-        #expect(run.status == 3)
+        #expect(run.status == 2)
         #expect(try String(contentsOfFile: output, encoding: .utf8) == before)
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: directory.url.appendingPathComponent("out").path)
         #expect(leftovers == ["report.json"], "no temporary files left behind")

@@ -87,7 +87,7 @@ struct HistoryDiffTests {
         let diff = SnapshotDiff(before: F.report(findings), after: F.report(findings))
         #expect(diff.new.isEmpty && diff.resolved.isEmpty && diff.changes.isEmpty)
         #expect(diff.unchanged.count == 2)
-        #expect(DiffTextReporter.render(diff).contains("No differences in findings."))
+        #expect(DiffTextReporter.render(diff).contains("No differences in doors or pairs."))
     }
 
     @Test func edgesTellNewHopsFromResolvedOnes() {

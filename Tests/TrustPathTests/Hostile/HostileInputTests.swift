@@ -58,30 +58,32 @@ struct HostileInputTests {
     @Test func veryLongStringsAreReadAndKept() throws {
         let longName = String(repeating: "n", count: 4_000_000)
         let longCondition = String(repeating: "v", count: 1_000_000)
-        let role = HostileGAAD.role(longName, condition: #"{"StringEquals": {"aws:PrincipalTag/team": "\#(longCondition)"}}"#)
+        let role = HostileGAAD.role(longName, condition: #"{"StringEquals": {"aws:SourceVpc": "\#(longCondition)"}}"#)
         let snapshot = HostileGAAD.load([("long.json", HostileGAAD.document([role]))])
         let loaded = try #require(snapshot.allRoles.first)
         #expect(loaded.name.count == longName.count)
         let result = Analyzer.analyze(snapshot)
         #expect(result.findings.count == 1)
-        #expect(result.findings.first?.state == .conditional, "an unknown tag condition makes the hop conditional")
+        #expect(result.findings.first?.state == .conditional, "an unknown VPC condition makes the hop conditional")
     }
 
     @Test func theSameAccountExportedTwiceIsReadOnce() {
         let document = HostileGAAD.document([Self.victim])
         let snapshot = HostileGAAD.load([("a.json", document), ("b-copy.json", document)])
         #expect(snapshot.allRoles.count == 1)
-        #expect(!snapshot.diagnostics.contains { $0.code == "conflicting-duplicate" }, "identical copies agree")
+        #expect(!snapshot.diagnostics.contains { $0.code == "conflicting-exports" }, "identical copies agree")
         #expect(Analyzer.analyze(snapshot).findings.count == 1)
     }
 
+    /// Two exports of one account that disagree are two snapshots mixed: loading documents reports it as an error
+    /// (the first file in path order is used), and the CLI refuses the directory (exit 2).
     @Test func conflictingPagesAreReportedAndTheFirstFileWins() throws {
         let open = HostileGAAD.document([HostileGAAD.role("Victim")])
         let closed = HostileGAAD.document([HostileGAAD.role("Victim", principal: #"{"AWS": "arn:aws:iam::520388146927:root"}"#)])
         let snapshot = HostileGAAD.load([("page-a.json", open), ("page-b.json", closed)])
-        let conflict = try #require(snapshot.diagnostics.first { $0.code == "conflicting-duplicate" })
-        #expect(conflict.location?.file == "page-b.json")
-        #expect(conflict.message.contains("page-a.json"))
+        let conflict = try #require(snapshot.diagnostics.first { $0.code == "conflicting-exports" })
+        #expect(conflict.severity == .error)
+        #expect(conflict.message.contains("page-a.json") && conflict.message.contains("page-b.json"))
         #expect(Analyzer.analyze(snapshot).findings.map(\.entry.id) == ["*"], "page-a.json, first in path order, is used")
     }
 

@@ -48,14 +48,18 @@ struct FixKindTests {
     }
 
     /// The bystander's account 900000000009 is an entry; a `"*"` trust admits it too, but it has no ExternalId to
-    /// offer there: the statement lacks the organization guard, and that is the fix.
+    /// offer there: the account is listed under the public entry of that door (no pair of its own), and the door's
+    /// fix limits the statement to the organization.
     @Test func principalOrgIDForAnOutsideAccountPassingAPublicTrust() throws {
         let world = world(trust("{\"AWS\": \"*\"}"))
-        let finding = try #require(world.analyze().findings.first {
-            $0.entry.id == "900000000009" && $0.target.hasSuffix(":role/Target")
-        })
-        #expect(finding.hops.first?.guardsMissing == ["aws:PrincipalOrgID"])
-        try check(world, fixOf: .externalAccount("900000000009"), expecting: .addPrincipalOrgID)
+        let result = world.analyze()
+        #expect(!result.findings.contains { $0.entry.id == "900000000009" && $0.target.hasSuffix(":role/Target") })
+        let door = try #require(result.doors.first { $0.key.role.hasSuffix(":role/Target") })
+        let publicEntry = try #require(door.entries.first { $0.kind == .public })
+        #expect(publicEntry.alsoPassing.contains("900000000009"))
+        #expect(publicEntry.lacks == ["aws:PrincipalOrgID"])
+        let fix = try #require(RemediationPlan.make(result).doorFixes[door.key])
+        #expect(fix.kinds == [.addPrincipalOrgID])
     }
 
     @Test func sourceConditionsForAService() throws {
@@ -65,7 +69,7 @@ struct FixKindTests {
     @Test func subjectPinForGitHubActions() throws {
         let provider = "arn:aws:iam::\(member):oidc-provider/token.actions.githubusercontent.com"
         try check(world(trust("{\"Federated\": \"\(provider)\"}", action: "sts:AssumeRoleWithWebIdentity")),
-                  fixOf: .federated(provider), expecting: .pinSubject)
+                  fixOf: .federated("token.actions.githubusercontent.com"), expecting: .pinSubject)
     }
 
     @Test func accountRootReplacedForAnInternalHop() throws {

@@ -30,11 +30,18 @@ struct MarkdownReportTests {
             copy.path[copy.path.count - 1] = copy.target
             return copy
         }
+        let door = report.doors[0]
+        report.doors = (0..<2_000).map { position in
+            var copy = door
+            copy.id = door.id + "-\(position)"
+            copy.role = door.role + "-\(position)"
+            return copy
+        }
         let full = MarkdownReporter.render(report, limit: .max)
         #expect(full.count > MarkdownReporter.commentLimit)
         let capped = MarkdownReporter.render(report)
         #expect(capped.count <= MarkdownReporter.commentLimit)
-        #expect(capped.contains("lower-ranked finding(s) left out to fit a pull-request comment"))
+        #expect(capped.contains("lower-ranked door(s) left out to fit a pull-request comment"))
         #expect(capped.contains("more critical path(s) not drawn"))
     }
 

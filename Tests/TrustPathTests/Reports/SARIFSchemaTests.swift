@@ -68,16 +68,17 @@ struct SARIFSchemaTests {
 
     @Test func resultsPointAtTheTrustStatementLine() throws {
         let results = try Self.sarif(Demo.october)["runs"]?.arrayValue?.first?["results"]?.arrayValue ?? []
-        #expect(results.count == 10)
+        let report = try Demo.report(Demo.october)
+        #expect(results.count == report.doors.count, "one result per door")
         for result in results {
             let physical = result["locations"]?.arrayValue?.first?["physicalLocation"]
             #expect(physical?["artifactLocation"]?["uriBaseId"]?.scalarText == "%SRCROOT%")
             #expect(physical?["artifactLocation"]?["uri"]?.scalarText?.hasPrefix("Inputs/acme-2026-10/") == true)
             #expect((Int(physical?["region"]?["startLine"]?.scalarText ?? "") ?? 0) > 1)
-            #expect(result["partialFingerprints"]?["trustpathFinding/v1"]?.scalarText?.isEmpty == false)
+            #expect(result["partialFingerprints"]?["trustpathDoor/v1"]?.scalarText?.isEmpty == false)
         }
         // MonitoringCoReadOnly's trust statement opens on line 48 of the prod export.
-        let vendor = results.first { $0["message"]?["text"]?.scalarText?.hasPrefix("vendor MonitoringCo") == true }
+        let vendor = results.first { $0["message"]?["text"]?.scalarText?.hasPrefix("Door: MonitoringCoReadOnly") == true }
         #expect(vendor?["locations"]?.arrayValue?.first?["physicalLocation"]?["region"]?["startLine"]?.scalarText == "48")
     }
 }

@@ -17,20 +17,20 @@ enum ScaleFixtures {
     /// The reports in JSON, text and SARIF for a snapshot, with fix edits read from `documents`.
     static func reports(_ snapshot: Snapshot, parallel: Bool) throws -> [String] {
         let result = Analyzer.analyze(snapshot, options: AnalysisOptions(parallel: parallel))
-        var plan = RemediationPlan.make(result)
+        let plan = RemediationPlan.make(result)
         let byPath = Dictionary(documents.map { ($0.path, $0.bytes) }, uniquingKeysWith: { first, _ in first })
-        SourcePositions.attach(to: &plan, index: result.index) { byPath[$0] }
-        let report = ReportBuilder.build(result, plan: plan)
+        let sources = SourcePositions.locate(plan, index: result.index) { byPath[$0] }
+        let report = ReportBuilder.build(result, plan: plan, sources: sources)
         return try [OutputFormat.json, .text, .sarif].map { try $0.render(report) }
     }
 
     /// The report of the generated organization with fix edits and statement lines, as `analyze` makes it.
     static func report() throws -> Report {
         let result = Analyzer.analyze(SnapshotLoader().load(documents: documents.map { ($0.path, $0.bytes) }))
-        var plan = RemediationPlan.make(result)
+        let plan = RemediationPlan.make(result)
         let byPath = Dictionary(documents.map { ($0.path, $0.bytes) }, uniquingKeysWith: { first, _ in first })
-        SourcePositions.attach(to: &plan, index: result.index) { byPath[$0] }
-        return ReportBuilder.build(result, plan: plan)
+        let sources = SourcePositions.locate(plan, index: result.index) { byPath[$0] }
+        return ReportBuilder.build(result, plan: plan, sources: sources)
     }
 
     /// Writes the documents into a new temporary directory.

@@ -1,4 +1,5 @@
 import Foundation
+import TrustPathPipeline
 import TrustPathAnalysis
 import TrustPathConfig
 import TrustPathIngest
@@ -27,14 +28,11 @@ enum Demo {
         return Analyzer.analyze(try snapshot(name), options: AnalysisOptions(vendorNames: config.vendorNames, config: config))
     }
 
+    /// The report `trustpath analyze` makes of a demo snapshot: every stage, through the one pipeline.
     static func report(_ name: String) throws -> Report {
-        let result = try analyze(name)
-        var plan = RemediationPlan.make(result)
-        let directory = Paths.inputs.appendingPathComponent(name)
-        let read: @Sendable (String) -> [UInt8]? = { file in
-            FileManager.default.contents(atPath: directory.appendingPathComponent(file).path).map { [UInt8]($0) }
-        }
-        SourcePositions.attach(to: &plan, index: result.index, read: read)
-        return ReportBuilder.build(result, plan: plan)
+        var input = try Pipeline.load(Paths.inputs.appendingPathComponent(name).path)
+        // Reports name the snapshot as a user in the repository's root would: relative, so golden files are portable.
+        input.snapshot.directory = "Inputs/\(name)"
+        return Pipeline.run(input).report
     }
 }
