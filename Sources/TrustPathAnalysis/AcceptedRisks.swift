@@ -47,6 +47,23 @@ enum AcceptedRisks {
         return (kept, suppressed)
     }
 
+    /// Doors through which every pair is hidden by an accepted risk are hidden too; a door through which a pair
+    /// whose acceptance expired comes is flagged.
+    static func apply(_ doors: [Door], kept: [Finding], suppressed: [SuppressedFinding]) -> [Door] {
+        guard !suppressed.isEmpty || kept.contains(where: { $0.expiredAcceptance != nil }) else { return doors }
+        let open = Set(kept.compactMap(\.door))
+        let hidden = Set(suppressed.compactMap(\.finding.door)).subtracting(open)
+        var expired: [DoorKey: ExpiredAcceptance] = [:]
+        for finding in kept {
+            if let door = finding.door, let lapsed = finding.expiredAcceptance, expired[door] == nil { expired[door] = lapsed }
+        }
+        return doors.filter { !hidden.contains($0.key) }.map { door in
+            var flagged = door
+            flagged.expiredAcceptance = expired[door.key]
+            return flagged
+        }
+    }
+
     /// Entry patterns match the entry id, or a vendor's name; target patterns match the role ARN.
     static func matches(_ risk: AcceptedRisk, _ finding: Finding) -> Bool {
         let entryMatches = Wildcard.matches(risk.entry, finding.entry.id, ignoringCase: true)

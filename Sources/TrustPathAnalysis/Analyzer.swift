@@ -98,8 +98,10 @@ public enum Analyzer {
         let (findings, suppressed) = AcceptedRisks.apply(Finding.sortedByRank(raised), risks: options.config.acceptedRisks,
                                                          today: options.today)
         options.progress?("finding the doors…")
-        let doors = findDoors(entries: entries.filter { $0.kind != .public || actors.contains(.anyone) }, graph: graph,
-                              index: index, severities: severities, publicStatements: publicStatements, options: options)
+        let doors = AcceptedRisks.apply(
+            findDoors(entries: entries.filter { $0.kind != .public || actors.contains(.anyone) }, graph: graph,
+                      index: index, severities: severities, publicStatements: publicStatements, options: options),
+            kept: findings, suppressed: suppressed)
         return AnalysisResult(doors: doors, findings: findings,
                               entries: actors.compactMap { Entry($0, name: vendorName($0, options)) },
                               diagnostics: (snapshot.diagnostics + index.diagnostics).sorted(),

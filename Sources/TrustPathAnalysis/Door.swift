@@ -38,6 +38,8 @@ public struct Door: Sendable, Hashable {
     public var state: HopState
     /// The worst targets behind it, each with a shortest path (entry id first).
     public var top: [DoorTarget]
+    /// Set when an accepted risk of the project file covered pairs through this door but has expired.
+    public var expiredAcceptance: ExpiredAcceptance?
 
     /// How many roles lie behind it.
     public var behindCount: Int { behind.values.reduce(0, +) }

@@ -54,12 +54,12 @@ struct DoorFinder {
         let reached = chains ? reach.reach(from: key.role) : RoleReach.Reach(roles: [key.role], parent: [-1], state: [.open])
         let entryState = passages.map(\.hop.state).min() ?? .conditional
         var behind: [Severity: Int] = [:]
-        var ranked: [(severity: (Severity, String), position: Int)] = []
+        var ranked: [(severity: (Severity, String), position: Int, jewel: CrownJewelMark?)] = []
         for position in reached.roles.indices {
             guard let target = index.rolesByARN[reached.roles[position]] else { continue }
             let judged = severities.judged(target)
             behind[judged.severity, default: 0] += 1
-            ranked.append(((judged.severity, judged.reason), position))
+            ranked.append(((judged.severity, judged.reason), position, judged.crownJewel))
         }
         // Worst first; then the shorter path (breadth-first order), which keeps the door's own role ahead of its peers.
         ranked.sort { ($0.severity.0.rank, $0.position) < ($1.severity.0.rank, $1.position) }
@@ -70,7 +70,7 @@ struct DoorFinder {
         let top = ranked.prefix(topCount).map { item in
             DoorTarget(target: reached.roles[item.position], severity: item.severity.0, severityReason: item.severity.1,
                        state: max(entryState, reached.state[item.position]),
-                       path: [best.entry.id] + reached.path(to: item.position))
+                       path: [best.entry.id] + reached.path(to: item.position), crownJewel: item.jewel)
         }
         let worst = ranked.first?.severity ?? (severities.judged(role).severity, severities.judged(role).reason)
         let category: FindingCategory = passages.allSatisfy { $0.entry.kind == .service } ? .crossService : .crossAccount

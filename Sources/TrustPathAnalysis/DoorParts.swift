@@ -38,12 +38,16 @@ public struct DoorTarget: Sendable, Codable, Hashable {
     public var state: HopState
     /// The entry id, then the role ARNs in order, the door's role first.
     public var path: [String]
+    /// Set when a crown-jewel rule of the project file raised the target's severity.
+    public var crownJewel: CrownJewelMark?
 
-    public init(target: String, severity: Severity, severityReason: String, state: HopState, path: [String]) {
+    public init(target: String, severity: Severity, severityReason: String, state: HopState, path: [String],
+                crownJewel: CrownJewelMark? = nil) {
         self.target = target
         self.severity = severity
         self.severityReason = severityReason
         self.state = state
         self.path = path
+        self.crownJewel = crownJewel
     }
 }

@@ -19,11 +19,17 @@ enum DoorText {
             }
             if let note = entry.note { lines.append("      why it matters: " + Escape.terminal(note)) }
         }
+        if let expired = door.expiredAcceptance {
+            lines.append(style.warn("    accepted risk EXPIRED on \(Escape.terminal(expired.expired)): \(Escape.terminal(expired.reason))"))
+        }
         lines.append("    behind it: " + behind(door))
         for target in door.top.prefix(3) {
             lines.append("    " + style.severity(target.severity, target.severity.rawValue) + ": "
                 + Escape.terminal(path(target, door: door, names: names))
                 + " — can " + Escape.terminal(target.severityReason))
+            if let jewel = target.crownJewel {
+                lines.append(style.warn("      crown jewel (\(Escape.terminal(jewel.rule))): raised from \(jewel.raisedFrom.rawValue)"))
+            }
         }
         if let fix = door.fix { lines.append("    fix: " + Escape.terminal(fix.summary)) }
         lines.append("    " + lastUsed(door))

@@ -75,7 +75,9 @@ public enum MarkdownReporter {
     }
 
     static func row(_ door: ReportDoor, names: DisplayNames) -> String {
-        let severity = door.severity.rawValue + (door.state == .conditional ? " (conditional)" : "")
+        var severity = door.severity.rawValue + (door.state == .conditional ? " (conditional)" : "")
+        if door.top.first?.crownJewel != nil { severity += " (crown jewel)" }
+        if door.expiredAcceptance != nil { severity += " (acceptance expired)" }
         let place = markdownSafe(names.role(door.role)) + " #\(door.statement)<br>" + markdownSafe(door.file)
             + (door.region.map { ":\($0.startLine)" } ?? "")
         let entries = door.entries.map { entry in
@@ -111,7 +113,7 @@ public enum MarkdownReporter {
 
     static func acceptedRisks(_ report: Report, names: DisplayNames) -> [String] {
         guard !report.suppressed.isEmpty else { return [] }
-        var lines = ["", "<details><summary>Accepted risks: \(report.suppressed.count) finding(s) hidden</summary>", "",
+        var lines = ["", "<details><summary>Accepted risks: \(report.suppressed.count) pair(s) hidden</summary>", "",
                      "| Severity | Path | Accepted until | Reason |", "| --- | --- | --- | --- |"]
         lines += report.suppressed.map { hidden in
             "| \(hidden.finding.severity.rawValue) | \(markdownSafe(names.path(hidden.finding))) | \(markdownSafe(hidden.expires)) | "

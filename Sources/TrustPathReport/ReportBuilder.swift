@@ -31,7 +31,7 @@ public enum ReportBuilder {
                        severity: door.severity, severityReason: door.severityReason, category: door.category,
                        state: door.state, behind: Dictionary(uniqueKeysWithValues: door.behind.map { ($0.key.rawValue, $0.value) }),
                        top: door.top, fix: plan.doorFixes[door.key],
-                       lastUsed: nil)
+                       lastUsed: nil, expiredAcceptance: door.expiredAcceptance)
         }
         var report = Report(snapshot: info, doors: doors, findings: plan.findings, fixes: plan.rankedFixes, chokePoints: plan.chokePoints,
                       chokePointSeverity: plan.chokeSeverity, uncuttableTargets: plan.uncuttableTargets,

@@ -35,11 +35,14 @@ public struct ReportDoor: Sendable, Codable, Hashable {
     public var lastUsed: LastUsed?
     /// The diagram file drawn for this door, relative to the diagram directory.
     public var diagram: String?
+    /// Set when an accepted risk of the project file covered pairs through this door but has expired.
+    public var expiredAcceptance: ExpiredAcceptance?
 
     public init(id: String, role: String, account: String, statement: Int, sid: String?, file: String,
                 region: SourceRegion? = nil, entries: [DoorEntry], severity: Severity, severityReason: String,
                 category: FindingCategory, state: HopState, behind: [String: Int], top: [DoorTarget],
-                fix: Fix? = nil, lastUsed: LastUsed? = nil, diagram: String? = nil) {
+                fix: Fix? = nil, lastUsed: LastUsed? = nil, diagram: String? = nil,
+                expiredAcceptance: ExpiredAcceptance? = nil) {
         self.id = id
         self.role = role
         self.account = account
@@ -57,6 +60,7 @@ public struct ReportDoor: Sendable, Codable, Hashable {
         self.fix = fix
         self.lastUsed = lastUsed
         self.diagram = diagram
+        self.expiredAcceptance = expiredAcceptance
     }
 }
 

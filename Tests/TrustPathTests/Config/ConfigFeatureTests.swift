@@ -85,9 +85,9 @@ struct ConfigFeatureTests {
         #expect(report.suppressed.map(\.finding.target) == [Self.readerARN])
         #expect(report.summary.suppressed == 1)
         let text = TextReporter.render(report)
-        #expect(text.contains("Accepted risks (1 finding(s) hidden)"))
+        #expect(text.contains("Accepted risks (1 pair(s) hidden)"))
         #expect(text.contains("accepted until 2026-12-31: Partner audit, signed off by security"))
-        #expect(MarkdownReporter.render(report).contains("Accepted risks: 1 finding(s) hidden"))
+        #expect(MarkdownReporter.render(report).contains("Accepted risks: 1 pair(s) hidden"))
         #expect(!report.fixes.contains { $0.fix.role == Self.readerARN }, "an accepted risk needs no fix in the ranking")
     }
 
