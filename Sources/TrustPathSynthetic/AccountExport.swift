@@ -25,7 +25,7 @@ struct AccountExport {
         var plans = FixedRoles.plans(for: account)
         var serial = 0
         while plans.count < account.shape.rolesPerAccount {
-            plans.append(RoleArchetype.random(&random).plan(serial: serial, account: account, random: &random))
+            plans.append(RoleArchetype.random(&random, account: account).plan(serial: serial, account: account, random: &random))
             serial += 1
         }
         return plans

@@ -1,5 +1,17 @@
 /// The size of a synthetic organization. The same shape and seed always give the same files, byte for byte.
 public struct OrganizationShape: Sendable, Hashable, Codable {
+    /// The kind of estate: how its roles trust and what its principals may assume.
+    public enum Profile: String, Sendable, Hashable, Codable, CaseIterable {
+        /// What real estates mostly show: service and same-account roles, a few vendors, rare organization-wide trusts.
+        case sparse
+        /// Hub roles allowed `sts:AssumeRole` on `*` in every account, `"*"` + `aws:PrincipalOrgID` trusts in about 2% of
+        /// roles, about 10% of roles trusting outsiders, GitHub providers in half the accounts: one door leads to most roles.
+        case hub
+        /// One account where most roles trust the account root and most principals may assume `*`.
+        case denseAccount = "dense-account"
+    }
+
+    public var profile: Profile = .sparse
     /// Member accounts, the management account (index 0) and the shared-services hub (index 1) included.
     public var accounts: Int
     public var rolesPerAccount: Int
@@ -11,8 +23,10 @@ public struct OrganizationShape: Sendable, Hashable, Codable {
 
     /// Sizes below the minimum (2 accounts, 8 roles per account) are raised to it.
     public init(accounts: Int, rolesPerAccount: Int = 100, usersPerAccount: Int = 20, seed: UInt64 = 1,
-                managedPolicyVersions: Int = 40) {
-        self.accounts = max(2, accounts)
+                managedPolicyVersions: Int = 40, profile: Profile = .sparse) {
+        self.profile = profile
+        // A dense account is one account; an organization needs its management and hub accounts.
+        self.accounts = profile == .denseAccount ? max(1, accounts) : max(2, accounts)
         self.rolesPerAccount = max(8, rolesPerAccount)
         self.usersPerAccount = max(0, usersPerAccount)
         self.seed = seed

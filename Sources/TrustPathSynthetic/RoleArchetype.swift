@@ -14,9 +14,52 @@ struct RolePlan: Sendable {
 enum RoleArchetype: CaseIterable {
     case serviceLinked, passRoleService, pinnedService, unpinnedService, ownAccountRoot, memberAccountRoot
     case ownRoleARN, hubRoleARN, vendorWithExternalID, vendorWithoutExternalID, vendorWeakExternalID, partner
-    case githubPinned, githubOpen, operatorRole
+    case githubPinned, githubOpen, operatorRole, organizationWide
 
-    var weight: Int {
+    /// Per 1,000 roles, for the estate's profile.
+    func weight(_ profile: OrganizationShape.Profile) -> Int {
+        switch profile {
+        case .sparse: sparseWeight
+        case .hub: hubWeight
+        case .denseAccount: denseWeight
+        }
+    }
+
+    private var hubWeight: Int {
+        switch self {
+        case .serviceLinked: 100
+        case .passRoleService: 300
+        case .pinnedService: 50
+        case .unpinnedService: 20
+        case .ownAccountRoot: 190
+        case .memberAccountRoot: 50
+        case .ownRoleARN: 60
+        case .hubRoleARN: 40
+        case .vendorWithExternalID: 50
+        case .vendorWithoutExternalID: 10
+        case .vendorWeakExternalID: 5
+        case .partner: 15
+        case .githubPinned: 60
+        case .githubOpen: 10
+        case .operatorRole: 20
+        case .organizationWide: 20
+        }
+    }
+
+    private var denseWeight: Int {
+        switch self {
+        case .ownAccountRoot: 820
+        case .operatorRole: 60
+        case .passRoleService: 60
+        case .serviceLinked: 30
+        case .vendorWithExternalID: 20
+        case .vendorWithoutExternalID, .partner, .githubOpen: 3
+        case .githubPinned: 1
+        default: 0
+        }
+    }
+
+    private var sparseWeight: Int {
         switch self {
         case .serviceLinked: 100
         case .passRoleService: 330
@@ -33,6 +76,7 @@ enum RoleArchetype: CaseIterable {
         case .githubPinned: 80
         case .githubOpen: 7
         case .operatorRole: 10
+        case .organizationWide: 0
         }
     }
 
@@ -65,8 +109,10 @@ enum RoleArchetype: CaseIterable {
                             trust: TrustPolicies.service(service, pinnedTo: self == .pinnedService ? id : nil),
                             permission: random.weighted([(60, Permission.s3Write), (30, .logsOnly), (10, .readOnly)]))
         case .ownAccountRoot:
-            let permission = random.weighted([(30, Permission.s3Read), (25, .s3Write), (20, .readOnly), (10, .powerUser),
-                                              (10, .none), (5, .assumeOwnAccount)])
+            let permission = account.shape.profile == .denseAccount
+                ? random.weighted([(70, Permission.assumeAnything), (15, .s3Write), (10, .readOnly), (5, .iamEscalation)])
+                : random.weighted([(30, Permission.s3Read), (25, .s3Write), (20, .readOnly), (10, .powerUser),
+                                   (10, .none), (5, .assumeOwnAccount)])
             return RolePlan(name: "app-\(suffix)", trust: TrustPolicies.accountRoot(id), permission: permission,
                             boundary: random.chance(150))
         case .memberAccountRoot:
@@ -98,14 +144,26 @@ enum RoleArchetype: CaseIterable {
             return RolePlan(name: "ci-\(suffix)", trust: TrustPolicies.githubActions(account: id, repository: repository),
                             permission: random.weighted([(50, Permission.s3Write), (30, .powerUser), (20, .assumeOwnAccount)]))
         case .operatorRole:
-            return RolePlan(name: "operator-\(suffix)", trust: TrustPolicies.accountRoot(id),
-                            permission: random.weighted([(60, Permission.administrator), (40, .assumeAnything)]),
-                            boundary: random.chance(300))
+            // In a hub estate the operators are the hubs: any role anywhere.
+            let permission = account.shape.profile == .hub ? Permission.assumeAnything
+                : random.weighted([(60, Permission.administrator), (40, .assumeAnything)])
+            return RolePlan(name: "operator-\(suffix)", trust: TrustPolicies.accountRoot(id), permission: permission,
+                            boundary: account.shape.profile == .hub ? false : random.chance(300))
+        case .organizationWide:
+            return RolePlan(name: "org-wide-\(suffix)", trust: TrustPolicies.organizationWide(account.shape.organizationID),
+                            permission: random.weighted([(50, Permission.readOnly), (30, .s3Write), (20, .assumeAnything)]))
         }
     }
 
-    static func random(_ random: inout SplitMix64) -> RoleArchetype {
-        random.weighted(allCases.map { ($0.weight, $0) })
+    static func random(_ random: inout SplitMix64, account: AccountContext) -> RoleArchetype {
+        let profile = account.shape.profile
+        // In a hub estate, GitHub providers are in half the accounts.
+        let githubHere = profile != .hub || account.index % 2 == 0
+        return random.weighted(allCases.compactMap { archetype in
+            let weight = archetype.weight(profile)
+            guard weight > 0, githubHere || (archetype != .githubOpen && archetype != .githubPinned) else { return nil }
+            return (weight, archetype)
+        })
     }
 }
 

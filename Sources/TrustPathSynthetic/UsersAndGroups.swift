@@ -10,7 +10,9 @@ enum UsersAndGroups {
         for serial in 0..<account.shape.usersPerAccount {
             let name = "user-\(String(serial).padded(4))"
             let group = groups[random.weighted([(5, 0), (50, 1), (30, 2), (15, 3)])]
-            let permission = random.weighted([(70, Permission.none), (15, .s3Write), (10, .assumeOwnAccount), (5, .assumeAnything)])
+            let permission = account.shape.profile == .denseAccount
+                ? random.weighted([(80, Permission.assumeAnything), (20, .none)])
+                : random.weighted([(70, Permission.none), (15, .s3Write), (10, .assumeOwnAccount), (5, .assumeAnything)])
             var members: [(String, JSONText)] = [
                 ("Path", .string("/")), ("UserName", .string(name)), ("UserId", .string(UniqueID.make("AIDA", random: &random))),
                 ("Arn", .string("arn:aws:iam::\(id):user/\(name)")),

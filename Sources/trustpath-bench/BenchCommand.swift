@@ -16,6 +16,10 @@ struct BenchCommand: ParsableCommand {
         """
     )
 
+    @Option(help: "The kind of estate: sparse (what real estates mostly show), hub (hub roles that may assume any role, "
+            + "organization-wide trusts: one door leads to most roles) or dense-account (one account whose roles mostly trust "
+            + "its root and whose principals mostly may assume any role).")
+    var profile: OrganizationShape.Profile = .sparse
     @Option(help: "Accounts in the organization.") var accounts: Int = 100
     @Option(help: "Roles per account.") var rolesPerAccount: Int = 100
     @Option(help: "Users per account.") var usersPerAccount: Int = 20
@@ -29,13 +33,13 @@ struct BenchCommand: ParsableCommand {
     @Flag(help: "Print the result as one JSON line instead of a Markdown table row.") var json = false
 
     func validate() throws {
-        guard accounts >= 2 else { throw ValidationError("--accounts must be at least 2") }
+        guard accounts >= (profile == .denseAccount ? 1 : 2) else { throw ValidationError("--accounts must be at least 2") }
         guard rolesPerAccount >= 8 else { throw ValidationError("--roles-per-account must be at least 8") }
     }
 
     func run() throws {
         let shape = OrganizationShape(accounts: accounts, rolesPerAccount: rolesPerAccount, usersPerAccount: usersPerAccount,
-                                      seed: seed, managedPolicyVersions: policyVersions)
+                                      seed: seed, managedPolicyVersions: policyVersions, profile: profile)
         let target = directory ?? NSTemporaryDirectory() + "trustpath-bench-\(accounts)-\(ProcessInfo.processInfo.processIdentifier)"
         let (summary, generate) = try Measure.seconds { () -> SyntheticOrganization.Summary in
             guard reuse, directory != nil else { return try SyntheticOrganization(shape).write(to: target) }
@@ -63,3 +67,5 @@ struct BenchCommand: ParsableCommand {
         }
     }
 }
+
+extension OrganizationShape.Profile: ExpressibleByArgument {}
