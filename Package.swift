@@ -9,7 +9,7 @@ let package = Package(
         .library(name: "TrustPathKit", targets: [
             "TrustPathEscaping", "TrustPathJSON", "TrustPathModel", "TrustPathIngest", "TrustPathConfig", "TrustPathEngine",
             "TrustPathAnalysis", "TrustPathRemediation", "TrustPathReport",
-            "TrustPathRender", "TrustPathHistory",
+            "TrustPathRender", "TrustPathHistory", "TrustPathCheck",
         ]),
     ],
     dependencies: [
@@ -29,7 +29,7 @@ let package = Package(
         .target(name: "TrustPathEngine", dependencies: ["TrustPathModel"]),
         .target(name: "TrustPathAnalysis", dependencies: ["TrustPathModel", "TrustPathEngine"]),
         .target(name: "TrustPathRemediation", dependencies: [
-            "TrustPathJSON", "TrustPathModel", "TrustPathEngine", "TrustPathAnalysis",
+            "TrustPathEscaping", "TrustPathJSON", "TrustPathModel", "TrustPathEngine", "TrustPathAnalysis",
         ]),
         // findings → reports
         .target(name: "TrustPathReport", dependencies: [
@@ -40,10 +40,15 @@ let package = Package(
         .target(name: "TrustPathHistory", dependencies: [
             "TrustPathReport", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
+        // checks before deploy: trust policies, CloudFormation templates and Terraform plans → the same analysis
+        .target(name: "TrustPathCheck", dependencies: [
+            "TrustPathJSON", "TrustPathModel", "TrustPathIngest", "TrustPathEngine", "TrustPathAnalysis",
+            "TrustPathRemediation", "TrustPathReport", .product(name: "Yams", package: "Yams"),
+        ]),
         // thin front
         .executableTarget(name: "trustpath", dependencies: [
             "TrustPathIngest", "TrustPathConfig", "TrustPathEngine", "TrustPathAnalysis", "TrustPathRemediation",
-            "TrustPathReport", "TrustPathRender", "TrustPathHistory",
+            "TrustPathReport", "TrustPathRender", "TrustPathHistory", "TrustPathCheck",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // libFuzzer target for the JSON, policy and GAAD parsers; an ordinary build replays inputs (see README).
@@ -57,7 +62,7 @@ let package = Package(
         .testTarget(name: "TrustPathTests", dependencies: [
             "TrustPathEscaping", "TrustPathJSON", "TrustPathModel", "TrustPathIngest", "TrustPathConfig", "TrustPathEngine",
             "TrustPathAnalysis", "TrustPathRemediation", "TrustPathReport",
-            "TrustPathRender", "TrustPathHistory", "TrustPathSynthetic",
+            "TrustPathRender", "TrustPathHistory", "TrustPathSynthetic", "TrustPathCheck",
         ], resources: [.copy("Fixtures")]),
     ],
     swiftLanguageModes: [.v6]

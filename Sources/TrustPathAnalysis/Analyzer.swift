@@ -90,7 +90,7 @@ public enum Analyzer {
                                                          today: options.today)
         return AnalysisResult(findings: findings,
                               entries: actors.compactMap { Entry($0, name: vendorName($0, options)) },
-                              diagnostics: (snapshot.diagnostics + index.diagnostics).sorted(),
+                              diagnostics: (snapshot.diagnostics + index.diagnostics + PlaceholderCheck.diagnostics(snapshot)).sorted(),
                               assumptions: assumptions(index), index: index, graph: graph,
                               actors: actors.filter { $0.entryKind != nil }, suppressed: suppressed)
     }
