@@ -38,13 +38,15 @@ public enum CheckEvaluation {
         let diagnostics = (files.flatMap(\.diagnostics)
             + result.diagnostics.filter { checkedFiles.contains($0.location?.file ?? "") }).sorted()
         let counts = Dictionary(grouping: findings) { "\($0.roleArn)#\($0.statement)" }.mapValues(\.count)
+        let passed = passedBy(plan.findings, checked: checked)
         let roles = files.flatMap(\.roles).map { checkedRole in
             CheckedRoleSummary(
                 file: checkedRole.file, resource: checkedRole.resource, line: checkedRole.resourceLine, name: checkedRole.role.name,
                 arn: checkedRole.role.arn,
                 statements: (checkedRole.role.trustPolicy?.statements ?? []).map { statement in
                     StatementSummary(index: statement.index, sid: statement.sid, line: checkedRole.line(ofStatement: statement.index),
-                                     entries: counts["\(checkedRole.role.arn)#\(statement.index)"] ?? 0)
+                                     entries: counts["\(checkedRole.role.arn)#\(statement.index)"] ?? 0,
+                                     passedBy: passed["\(checkedRole.role.arn)#\(statement.index)"] ?? [])
                 })
         }
         return CheckReport(account: account, accountGiven: accountGiven, snapshot: compare ? base.directory : nil,
@@ -104,6 +106,21 @@ public enum CheckEvaluation {
             sorted.reaches = Array(Set(finding.reaches)).sorted()
             return sorted
         }.sorted { ($0.severity, $0.file, $0.line ?? 0, $0.statement, $0.entryId) < ($1.severity, $1.file, $1.line ?? 0, $1.statement, $1.entryId) }
+    }
+
+    /// For each checked statement a chain passes after entering elsewhere: who, and through which door.
+    static func passedBy(_ findings: [Finding], checked: [String: CheckedRole]) -> [String: [String]] {
+        var passed: [String: Set<String>] = [:]
+        for finding in findings {
+            guard let door = finding.hops.first, let doorStatement = door.statement else { continue }
+            for hop in finding.hops.dropFirst() {
+                guard checked[hop.to] != nil, let statement = hop.statement else { continue }
+                let doorName = ARN(door.to)?.resourceName ?? door.to
+                passed["\(hop.to)#\(statement.index)", default: []]
+                    .insert("\(entryName(finding.entry)) (through \(doorName) statement \(doorStatement.index))")
+            }
+        }
+        return passed.mapValues { $0.sorted() }
     }
 
     private static func change(_ finding: Finding, opened: Bool, checked: [String: CheckedRole]) -> PairChange {

@@ -46,8 +46,10 @@ public struct StatementSummary: Sendable, Codable {
     public var index: Int
     public var sid: String?
     public var line: Int?
-    /// How many outside entries pass it.
+    /// How many outside entries enter through it.
     public var entries: Int
+    /// Chains from outside that pass it after entering through another statement: `entry (through ROLE statement N)`.
+    public var passedBy: [String]
 }
 
 /// An outsider who can assume a checked role through one trust statement.

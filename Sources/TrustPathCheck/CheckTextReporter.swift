@@ -18,7 +18,9 @@ public enum CheckTextReporter {
                     + (statement.line.map { ", line \($0)" } ?? "")
                 let passing = report.findings.filter { $0.roleArn == role.arn && $0.statement == statement.index }
                 guard !passing.isEmpty else {
-                    lines.append(label + ": no outside entry can assume the role through it")
+                    lines.append(label + (statement.passedBy.isEmpty ? ": no outside entry can assume the role through it"
+                        : ": no outside entry enters here, but chains from outside pass it: "
+                            + statement.passedBy.map(terminalSafe).joined(separator: "; ")))
                     continue
                 }
                 lines.append(label + ":")
