@@ -15,7 +15,7 @@ enum CloudFormationReader {
         var roles: [String: CheckedRole] = [:]
         var order: [String] = []
         var policies: [(String, TemplateNode)] = []
-        func line(_ node: TemplateNode) -> Int? { node.line ?? lines(node.path) }
+        func line(_ node: TemplateNode) -> Int? { node.keyLine ?? node.line ?? lines(node.path) }
 
         for (logicalID, resource) in resources {
             guard try created(logicalID, resource, resolver: &resolver, into: &result, line: line(resource)) else { continue }

@@ -16,6 +16,8 @@ struct TemplateNode: Sendable {
     var path: JSONPath
     /// 1-based; nil for JSON input, whose lines are looked up from the path when needed.
     var line: Int?
+    /// From YAML, the line of the key this node is the value of (`Principal:` when the value starts below it).
+    var keyLine: Int?
 
     subscript(key: String) -> TemplateNode? {
         if case .mapping(let members) = value { return members.last { $0.key == key }?.value }

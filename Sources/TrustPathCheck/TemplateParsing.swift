@@ -86,7 +86,9 @@ struct TemplateParsing {
                 guard case .scalar(let keyScalar) = key else {
                     throw CheckError(file: file, line: key.mark?.line, path: path.abbreviated, "a mapping key that is not a plain string")
                 }
-                members.append((keyScalar.string, try node(value, at: path.appending(keyScalar.string), depth: depth + 1)))
+                var member = try node(value, at: path.appending(keyScalar.string), depth: depth + 1)
+                member.keyLine = key.mark?.line
+                members.append((keyScalar.string, member))
             }
             if members.count == 1, let member = members.first, Intrinsics.isIntrinsicKey(member.key) {
                 guard Intrinsics.names.contains(member.key) else { throw unknownIntrinsic(member.key, path: path, line: line) }

@@ -1,0 +1,90 @@
+import Foundation
+import Testing
+import TrustPathCheck
+
+/// Input `check` cannot use: a message naming the file and where, never a crash, never a hang.
+@Suite("check: bad and hostile input")
+struct CheckBadInputTests {
+    @Test func anAliasBombIsRefusedBeforeParsing() throws {
+        let start = Date()
+        let error = try #require(CheckFixtures.error(String(decoding: try CheckFixtures.bytes("alias-bomb.yaml"), as: UTF8.self),
+                                                     file: "alias-bomb.yaml"))
+        #expect(error.description.hasPrefix("alias-bomb.yaml:3: "))
+        #expect(error.message.contains("alias bomb"))
+        #expect(Date().timeIntervalSince(start) < 5)
+    }
+
+    @Test func fewAliasesThatExpandTooFarAreRefusedWhileBuilding() throws {
+        let error = try #require(CheckFixtures.error(String(decoding: try CheckFixtures.bytes("few-aliases-bomb.yaml"), as: UTF8.self),
+                                                     file: "few.yaml"))
+        #expect(error.message.contains("expands to more than"))
+        #expect(error.line != nil)
+    }
+
+    @Test(arguments: [String(repeating: "[", count: 100_000), "a:\n" + (1...2_000).map { String(repeating: " ", count: $0) + "b:" }
+        .joined(separator: "\n"), "Resources: " + String(repeating: "{a: ", count: 5_000)])
+    func deepNestingIsRefused(text: String) {
+        let error = CheckFixtures.error(text)
+        #expect(error != nil)
+        #expect(error?.file == "bad.yaml")
+    }
+
+    @Test func deepJSONIsRefusedWithItsPath() throws {
+        let error = try #require(CheckFixtures.error(String(repeating: "[", count: 10_000), file: "deep.json"))
+        #expect(error.message.contains("not valid JSON"))
+        #expect(error.line == 1)
+    }
+
+    @Test func unknownIntrinsicsNameTheFunctionAndTheLine() throws {
+        let yaml = try #require(CheckFixtures.error(String(decoding: try CheckFixtures.bytes("unknown-intrinsic.yaml"), as: UTF8.self),
+                                                    file: "unknown-intrinsic.yaml"))
+        #expect(yaml.description.hasPrefix("unknown-intrinsic.yaml:9: "))
+        #expect(yaml.message.contains("unknown intrinsic function !Bogus"))
+        let json = try #require(CheckFixtures.error(#"{"Resources": {"R": {"Type": "AWS::IAM::Role", "Properties": {"RoleName": {"Fn::Bogus": "x"}}}}}"#,
+                                                    file: "t.json"))
+        #expect(json.message.contains("Fn::Bogus") && json.path == "$.Resources.R.Properties.RoleName")
+    }
+
+    @Test func aPlanOfAnotherProviderSaysWhichProvider() throws {
+        let error = try #require(CheckFixtures.error(String(decoding: try CheckFixtures.bytes("google-plan.json"), as: UTF8.self),
+                                                     file: "google-plan.json"))
+        #expect(error.message.contains("registry.terraform.io/hashicorp/google"))
+        #expect(error.path == "$.resource_changes")
+    }
+
+    @Test func aJSONThatIsNoneOfTheseSaysWhatItExpected() throws {
+        let error = try #require(CheckFixtures.error(#"{"Users": []}"#, file: "users.json"))
+        #expect(error.message.contains("neither a trust policy"))
+        let yaml = try #require(CheckFixtures.error("just: text\n", file: "x.yaml"))
+        #expect(yaml.message.contains("YAML that is neither"))
+    }
+
+    @Test func brokenTemplatesNameFileAndLine() throws {
+        let invalid = try #require(CheckFixtures.error("Resources:\n  R: [unclosed\n"))
+        #expect(invalid.description.hasPrefix("bad.yaml:") && invalid.message.contains("not valid YAML"))
+        let circular = try #require(CheckFixtures.error("""
+        Resources:
+          A: {Type: AWS::IAM::Role, Properties: {RoleName: !Ref B, AssumeRolePolicyDocument: {Statement: []}}}
+          B: {Type: AWS::IAM::Role, Properties: {RoleName: !Ref A, AssumeRolePolicyDocument: {Statement: []}}}
+        """))
+        #expect(circular.message.contains("refers to itself"))
+        let missing = try #require(CheckFixtures.error("""
+        Resources:
+          A: {Type: AWS::IAM::Role, Properties: {AssumeRolePolicyDocument: {Statement: [{Effect: Allow, Principal: {AWS: !Ref Nope}, Action: "sts:AssumeRole"}]}}}
+        """))
+        #expect(missing.line == 2 && missing.message.contains("Ref to Nope"))
+        let select = try #require(CheckFixtures.error("""
+        Resources:
+          A: {Type: AWS::IAM::Role, Properties: {RoleName: !Select [5, [a, b]], AssumeRolePolicyDocument: {Statement: []}}}
+        """))
+        #expect(select.message.contains("outside the list"))
+    }
+
+    /// A parameter repeated by Fn::Sub grows past the limit on resolved strings: it stops there.
+    @Test func resolvedStringsAreBounded() throws {
+        let yaml = "Parameters:\n  P0: {Type: String, Default: \(String(repeating: "x", count: 4096))}\n"
+            + "Resources:\n  A: {Type: AWS::IAM::Role, Properties: {RoleName: !Sub [\"\(String(repeating: "${P0}", count: 300))\", {}], AssumeRolePolicyDocument: {Statement: []}}}\n"
+        let error = try #require(CheckFixtures.error(yaml))
+        #expect(error.message.contains("grows over"))
+    }
+}
