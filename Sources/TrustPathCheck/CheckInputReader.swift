@@ -17,7 +17,8 @@ public enum CheckInputReader {
             do {
                 value = try JSONParser.parse(bytes)
             } catch {
-                throw CheckError(file: file, line: error.line, path: error.path.description, "not valid JSON: \(error.description)",
+                // The parser's message already names the JSON path, abbreviated.
+                throw CheckError(file: file, line: error.line, "not valid JSON: \(error.description)",
                                  hint: "check the file is whole; `terraform show -json PLAN > plan.json` writes a plan")
             }
             return try readJSON(value, bytes: bytes, file: file, account: account)
