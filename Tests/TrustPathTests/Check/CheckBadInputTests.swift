@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TrustPathCheck
+import TrustPathJSON
 
 /// Input `check` cannot use: a message naming the file and where, never a crash, never a hang.
 @Suite("check: bad and hostile input")
@@ -86,5 +87,47 @@ struct CheckBadInputTests {
             + "Resources:\n  A: {Type: AWS::IAM::Role, Properties: {RoleName: !Sub [\"\(String(repeating: "${P0}", count: 300))\", {}], AssumeRolePolicyDocument: {Statement: []}}}\n"
         let error = try #require(CheckFixtures.error(yaml))
         #expect(error.message.contains("grows over"))
+    }
+}
+
+/// Every node of a template, a plan or a policy swapped for every other kind of value, and a YAML template cut at many places: each
+/// variant reads or fails with a message, and what reads is analyzed, never a crash.
+@Suite("check: broken templates never crash")
+struct CheckMutationTests {
+    static let replacements: [JSONValue] = [
+        .null, .number("7"), .string("*"), .array([]), .object(JSONObject()),
+        .object(JSONObject([("Fn::Sub", .string("${Nope}"))])), .object(JSONObject([("Ref", .array([]))])),
+        .object(JSONObject([("Fn::If", .array([.string("NoSuchCondition"), .null, .null]))])),
+    ]
+
+    @Test(arguments: ["partner-access.json", "plan.json", "trust-policy.json"])
+    func everyNodeReplaced(name: String) throws {
+        let original = try JSONParser.parse(try CheckFixtures.bytes(name))
+        var read = 0
+        for (path, _) in HostileGAAD.paths(original) where !path.isEmpty {
+            for replacement in Self.replacements {
+                let mutated = HostileGAAD.replacing(path[...], in: original, with: replacement)
+                do {
+                    let file = try CheckInputReader.read(Array(JSONWriter.write(mutated).utf8), file: "t.json", account: CheckFixtures.prod)
+                    _ = CheckEvaluation.run([file], account: CheckFixtures.prod, accountGiven: true)
+                    read += 1
+                } catch {
+                    #expect(error.file == "t.json" && !error.message.isEmpty)
+                }
+            }
+        }
+        #expect(read > 0, "variants that still read are analyzed")
+    }
+
+    @Test func aYAMLTemplateCutAnywhere() throws {
+        let bytes = try CheckFixtures.bytes("partner-access.yaml")
+        for end in stride(from: 0, to: bytes.count, by: 23) {
+            do {
+                let file = try CheckInputReader.read(Array(bytes[..<end]), file: "cut.yaml", account: CheckFixtures.prod)
+                _ = CheckEvaluation.run([file], account: CheckFixtures.prod, accountGiven: true)
+            } catch {
+                #expect(error.file == "cut.yaml")
+            }
+        }
     }
 }
