@@ -102,6 +102,21 @@ struct CheckCommandTests {
         #expect(run.stdout.isEmpty)
     }
 
+    /// The project file names vendors: the same statement's entry becomes a known vendor, and a broken file stops the run.
+    @Test func theProjectFileNamesVendors() throws {
+        let policy = CheckFixtures.path("trust-policy.json")
+        let named = try Self.run([policy, "--config", "Inputs/acme-2026-10/trustpath.yml"])
+        #expect(named.stdout.contains("vendor MonitoringCo 283745091623 can assume it"))
+        #expect(named.stdout.contains("the value MonitoringCo issued to you"))
+        let plain = try Self.run([policy])
+        #expect(plain.stdout.contains("external account 283745091623 can assume it"))
+        let directory = try RenderTemporaryDirectory()
+        let config = directory.url.appendingPathComponent("trustpath.yml")
+        try Data("vendors: [not, a, map]\n".utf8).write(to: config)
+        let broken = try Self.run([policy, "--config", config.path])
+        #expect(broken.status == 2 && broken.stdout.isEmpty && broken.stderr.contains("vendors"))
+    }
+
     @Test func aMissingFileAndABadAccountAreUsageErrors() throws {
         let missing = try Self.run(["/nonexistent/template.yaml"])
         #expect(missing.status == 2 && missing.stderr.contains("/nonexistent/template.yaml: the file cannot be read"))
