@@ -196,6 +196,17 @@ struct ApplyScriptTests {
         for suffix in 1...4 { #expect(!FileManager.default.fileExists(atPath: "\(marker)-\(suffix)")) }
     }
 
+    /// A NUL cannot be in a shell word, so a role named with one (no real IAM name has it) is left out, and said so.
+    @Test func aRoleNameWithNULIsLeftOutAndSaid() throws {
+        let workspace = try Workspace([Self.update("ok"), Self.update("bad\u{0}name")])
+        #expect(workspace.plan.changes.map(\.update.roleName) == ["ok"])
+        #expect(workspace.plan.skipped.count == 1 && workspace.plan.skipped[0].contains("NUL"))
+        #expect(try String(contentsOf: workspace.out.appendingPathComponent(ApplyScript.fileName), encoding: .utf8)
+            .contains("# arn:aws:iam::\(Self.prod):role/bad\\u{0}name: the role or account name holds a NUL character"))
+        #expect(try workspace.run(ApplyScript.fileName, account: Self.prod).status == 0)
+        #expect(try workspace.updates().map(\.role) == ["ok"])
+    }
+
     @Test func rollbackRestoresTheSavedPolicies() throws {
         let workspace = try Workspace([Self.update("OrgDeployAdmin"), Self.update("ci-deployer")])
         #expect(try workspace.run(ApplyScript.fileName, account: Self.prod).status == 0)
