@@ -274,6 +274,26 @@ struct DemoPlaceholderTests {
     }
 }
 
+/// The placeholder warning itself: one per role and placeholder, with file and JSON path; a near miss gets none.
+@Suite("Placeholder warnings")
+struct PlaceholderWarningTests {
+    @Test func oneWarningPerRoleAndPlaceholder() throws {
+        let snapshot = HostileGAAD.load([("gaad.json", HostileGAAD.document([
+            HostileGAAD.role("Vendor", principal: #"{"AWS": "arn:aws:iam::283745091623:root"}"#,
+                             condition: #"{"StringEquals": {"sts:ExternalId": ["REPLACE-WITH-EXTERNAL-ID-ISSUED-BY-THE-VENDOR"], "aws:PrincipalOrgID": "o-REPLACE-WITH-YOUR-ORG-ID"}}"#),
+            HostileGAAD.role("Worker", principal: #"{"AWS": "arn:aws:iam::520388146927:role/REPLACEMENT-WITH-care"}"#),
+        ]))])
+        let warnings = PlaceholderCheck.diagnostics(snapshot)
+        #expect(warnings.count == 2, "two placeholders in Vendor; Worker's REPLACEMENT is a real name")
+        #expect(warnings.allSatisfy { $0.severity == .warning && $0.location?.file == "gaad.json" && $0.hint == "replace it before applying" })
+        #expect(warnings.map { $0.location?.jsonPath ?? "" }.sorted() == [
+            "$.RoleDetailList[0].AssumeRolePolicyDocument.Statement[0].Condition.StringEquals.aws:PrincipalOrgID",
+            "$.RoleDetailList[0].AssumeRolePolicyDocument.Statement[0].Condition.StringEquals.sts:ExternalId",
+        ])
+        #expect(Analyzer.analyze(snapshot).diagnostics.filter { $0.code == "placeholder-in-trust-policy" }.count == 2)
+    }
+}
+
 /// The two escaping functions the scripts rest on, checked against bash itself.
 @Suite("Escaping: shell words and file names")
 struct ShellEscapingTests {
