@@ -3,6 +3,7 @@ import TrustPathReport
 /// The check for a pull-request comment: the verdict, a table of what outsiders can assume, what the change opens
 /// and closes in the organization, and what could not be resolved.
 public enum CheckMarkdownReporter {
+    /// The report as Markdown.
     public static func render(_ report: CheckReport) -> String {
         var lines = ["## TrustPath check", "", markdownSafe(CheckSummary.headline(report))]
         if !report.accountGiven {

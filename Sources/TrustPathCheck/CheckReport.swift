@@ -26,22 +26,25 @@ public struct CheckReport: Sendable, Codable {
     }
 }
 
+/// A checked file: what it was read as and how many roles it creates or changes.
 public struct CheckedFileSummary: Sendable, Codable {
     public var file: String
     public var kind: CheckedFile.Kind
     public var roles: Int
 }
 
+/// A checked role and where it is written.
 public struct CheckedRoleSummary: Sendable, Codable {
     public var file: String
     public var resource: String?
     public var line: Int?
     public var name: String
     public var arn: String
-    /// Severity of what the role itself can do (its permissions), as findings rate it.
+    /// Its trust statements in document order, each with how many outside entries enter through it.
     public var statements: [StatementSummary]
 }
 
+/// One trust statement of a checked role.
 public struct StatementSummary: Sendable, Codable {
     public var index: Int
     public var sid: String?

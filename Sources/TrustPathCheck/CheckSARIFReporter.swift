@@ -4,6 +4,7 @@ import TrustPathReport
 /// The check as SARIF 2.1.0 for code scanning: one result per finding, located at the statement's line in the
 /// checked file, with the rules `trustpath analyze` uses.
 public enum CheckSARIFReporter {
+    /// The report as a SARIF 2.1.0 log.
     public static func render(_ report: CheckReport) throws -> String {
         let rules = SARIFRule.all
         let results = report.findings.map { finding in

@@ -4,6 +4,7 @@ import TrustPathReport
 /// The check for people: per checked role and trust statement, who outside can assume it, what it lacks and the
 /// fix; with a snapshot, what the change opens and closes, grouped by the door the chains come through.
 public enum CheckTextReporter {
+    /// The report as plain text; names from the input are shown with control characters escaped.
     public static func render(_ report: CheckReport) -> String {
         var lines = [CheckSummary.headline(report)]
         lines.append(report.accountGiven ? "Account: \(terminalSafe(report.account))"

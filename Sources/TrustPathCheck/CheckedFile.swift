@@ -25,6 +25,7 @@ public struct CheckedRole: Sendable {
 
 /// One checked file: what it is, the roles it creates or changes, and what could not be resolved.
 public struct CheckedFile: Sendable {
+    /// What the file was read as.
     public enum Kind: String, Sendable, Codable {
         case trustPolicy = "trust-policy"
         case cloudFormation = "cloudformation"

@@ -294,7 +294,8 @@ struct TemplateResolver {
     /// Runs `body` for `key` unless it is already being resolved: templates can refer in circles.
     private mutating func guarded<T>(_ key: String, _ body: (inout TemplateResolver) throws(CheckError) -> T) throws(CheckError) -> T {
         guard resolving.insert(key).inserted else {
-            throw CheckError(file: file, path: "$.Resources.\(key)", "\(key) refers to itself through other values",
+            let path = key.hasPrefix("Condition ") ? "$.Conditions.\(key.dropFirst(10))" : "$.Resources.\(key)"
+            throw CheckError(file: file, path: path, "\(key) refers to itself through other values",
                              hint: "CloudFormation refuses circular references too")
         }
         defer { resolving.remove(key) }

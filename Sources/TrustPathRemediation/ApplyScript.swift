@@ -8,8 +8,10 @@ import TrustPathEscaping
 /// saved under `backup/` before it changes (`rollback-fixes.sh` restores them). Every value from the input is
 /// one single-quoted shell word and every file name is made safe, so a hostile role name never runs.
 public enum ApplyScript {
+    /// The script's name in the output directory.
     public static let fileName = "apply-fixes.sh"
 
+    /// The script's text for the plan.
     public static func render(_ plan: FixScriptPlan) -> String {
         var lines = [
             "#!/usr/bin/env bash",

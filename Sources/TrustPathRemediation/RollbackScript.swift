@@ -3,8 +3,10 @@ import TrustPathEscaping
 /// `rollback-fixes.sh`: puts back the trust policies `apply-fixes.sh` saved under `backup/`, with the same
 /// per-account credential check. A role without a backup was not changed by the apply script and is left alone.
 public enum RollbackScript {
+    /// The script's name in the output directory.
     public static let fileName = "rollback-fixes.sh"
 
+    /// The script's text for the plan.
     public static func render(_ plan: FixScriptPlan) -> String {
         var lines = [
             "#!/usr/bin/env bash",
