@@ -17,6 +17,10 @@ public enum CheckInputReader {
             do {
                 value = try JSONParser.parse(bytes)
             } catch {
+                // A YAML template in flow style also starts with `{`: read it as YAML when it is one.
+                if let text = String(validating: bytes, as: UTF8.self), let template = try? yamlTemplate(text, file: file) {
+                    return try CloudFormationReader.read(template, file: file, account: account, lines: { _ in nil })
+                }
                 // The parser's message already names the JSON path, abbreviated.
                 throw CheckError(file: file, line: error.line, "not valid JSON: \(error.description)",
                                  hint: "check the file is whole; `terraform show -json PLAN > plan.json` writes a plan")
@@ -26,12 +30,15 @@ public enum CheckInputReader {
         guard let text = String(validating: bytes, as: UTF8.self) else {
             throw CheckError(file: file, "the file is neither JSON nor UTF-8 YAML text")
         }
+        return try CloudFormationReader.read(try yamlTemplate(text, file: file), file: file, account: account, lines: { _ in nil })
+    }
+
+    /// A YAML document that is a CloudFormation template.
+    private static func yamlTemplate(_ text: String, file: String) throws(CheckError) -> TemplateNode {
         var parsing = TemplateParsing(file: file)
         let root = try parsing.node(yaml: text)
-        guard root["Resources"] != nil || root["AWSTemplateFormatVersion"] != nil else {
-            throw unrecognised(file, yaml: true)
-        }
-        return try CloudFormationReader.read(root, file: file, account: account, lines: { _ in nil })
+        guard root["Resources"] != nil || root["AWSTemplateFormatVersion"] != nil else { throw unrecognised(file, yaml: true) }
+        return root
     }
 
     private static func readJSON(_ value: JSONValue, bytes: [UInt8], file: String, account: String) throws(CheckError) -> CheckedFile {

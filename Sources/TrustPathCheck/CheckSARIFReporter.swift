@@ -14,7 +14,8 @@ public enum CheckSARIFReporter {
                         + "; reaches \(finding.reaches.count) role(s), worst: \(finding.severity.rawValue)."
                         + (finding.fix.map { " Fix: \($0)" } ?? "")),
                    locations: [Location(physicalLocation: PhysicalLocation(
-                       artifactLocation: ArtifactLocation(uri: uri(finding.file), uriBaseId: finding.file == "-" ? nil : "%SRCROOT%"),
+                       artifactLocation: ArtifactLocation(uri: uri(finding.file),
+                                                          uriBaseId: finding.file == "-" || finding.file.hasPrefix("/") ? nil : "%SRCROOT%"),
                        region: finding.line.map { Region(startLine: $0) }))],
                    partialFingerprints: ["trustpathCheck/v1": "\(finding.file)|\(finding.resource ?? finding.role)|\(finding.statement)|\(finding.entryKind):\(finding.entryId)"],
                    properties: Properties(severity: finding.severity.rawValue, securitySeverity: score(finding.severity),
@@ -48,15 +49,17 @@ public enum CheckSARIFReporter {
         }
     }
 
-    /// A relative path as a URI reference: each segment percent-encoded; standard input as `stdin`.
+    /// A path as a URI reference, percent-encoded: relative to where trustpath ran, or `file://` for an absolute path;
+    /// standard input as `stdin`.
     static func uri(_ file: String) -> String {
         guard file != "-" else { return "stdin" }
         let allowed = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~/".utf8)
-        var result = ""
+        var encoded = ""
         for byte in file.utf8 {
-            if allowed.contains(byte) { result.unicodeScalars.append(Unicode.Scalar(byte)) } else { result += "%" + hex(byte) }
+            if allowed.contains(byte) { encoded.unicodeScalars.append(Unicode.Scalar(byte)) } else { encoded += "%" + hex(byte) }
         }
-        return result.hasPrefix("./") ? String(result.dropFirst(2)) : result
+        if file.hasPrefix("/") { return "file://" + encoded }
+        return encoded.hasPrefix("./") ? String(encoded.dropFirst(2)) : encoded
     }
 
     private static func hex(_ byte: UInt8) -> String {

@@ -80,6 +80,13 @@ struct CheckCommandTests {
         #expect(physical?["artifactLocation"]?["uri"]?.scalarText == CheckFixtures.path("partner-access.yaml"))
         #expect(physical?["region"]?["startLine"]?.scalarText == "39")
         #expect(partner["ruleId"]?.scalarText == "TP002" && partner["level"]?.scalarText == "error")
+        let absolute = try JSONParser.parse(try Self.run([CheckFixtures.directory.appendingPathComponent("trust-policy.json").path,
+                                                          "--format", "sarif"]).stdout)
+        guard case .array(let absoluteRuns)? = absolute["runs"], case .array(let absoluteResults)? = absoluteRuns.first?["results"],
+              case .array(let absoluteLocations)? = absoluteResults.first?["locations"] else { Issue.record("no result"); return }
+        let artifact = absoluteLocations.first?["physicalLocation"]?["artifactLocation"]
+        #expect(artifact?["uri"]?.scalarText == "file://" + CheckFixtures.directory.appendingPathComponent("trust-policy.json").path)
+        #expect(artifact?["uriBaseId"] == nil, "an absolute path is not relative to the source root")
         if SARIFSchemaTests.schemaExists {
             let problems = try SARIFSchemaTests.schema().validate(sarif)
             #expect(problems.isEmpty, "\(problems.prefix(10))")

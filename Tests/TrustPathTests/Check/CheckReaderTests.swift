@@ -71,6 +71,13 @@ struct CheckReaderTests {
         #expect(role.statementLines == [0: 7, 1: 13])
     }
 
+    /// A YAML template in flow style starts like JSON, and reads as YAML.
+    @Test func aFlowStyleYAMLTemplateReads() throws {
+        let text = #"{Resources: {R: {Type: "AWS::IAM::Role", Properties: {AssumeRolePolicyDocument: {Statement: [{Effect: Allow, Principal: {AWS: !Sub "arn:aws:iam::${AWS::AccountId}:root"}, Action: "sts:AssumeRole"}]}}}}}"#
+        let file = try CheckInputReader.read(Array(text.utf8), file: "flow.yaml", account: CheckFixtures.prod)
+        #expect(file.roles.first?.role.trustPolicy?.statements.first?.principal?.aws == ["arn:aws:iam::\(CheckFixtures.prod):root"])
+    }
+
     /// A JSON template written on one line still reads: JSON is told apart from YAML by content.
     @Test func jsonIsToldFromYAMLByContentNotName() throws {
         let text = #"{"Resources": {"R": {"Type": "AWS::IAM::Role", "Properties": {"AssumeRolePolicyDocument": {"Statement": [{"Effect": "Allow", "Principal": {"AWS": "*"}, "Action": "sts:AssumeRole"}]}}}}}"#
