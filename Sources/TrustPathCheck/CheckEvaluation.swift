@@ -31,6 +31,14 @@ public enum CheckEvaluation {
         }
         let checkedFiles = Set(files.map(\.file))
         var notes = files.flatMap(\.notes)
+        if !result.suppressed.isEmpty {
+            notes.append(CheckNote(file: files.first?.file ?? "-", "\(result.suppressed.count) (entry, role) pair(s) hidden by "
+                + "accepted risks of the project file"))
+        }
+        if compare, !combined.trustedAccounts.contains(account) {
+            notes.append(CheckNote(file: files.first?.file ?? "-", "account \(account) is not a member of the snapshot's "
+                + "organization: the checked roles are treated as outside it"))
+        }
         if !accountGiven {
             notes.append(CheckNote(file: files.first?.file ?? "-", "no --account: the roles were checked in a stand-in account "
                 + "inside the organization (\(account)); AWS::AccountId and same-account trusts refer to it"))
@@ -55,22 +63,25 @@ public enum CheckEvaluation {
                            notes: Array(Set(notes)).sorted(), diagnostics: Array(Set(diagnostics)).sorted())
     }
 
-    /// `base` with the checked roles added, or replacing the role of the same name in their account.
+    /// `base` with the checked roles added, or replacing the role of the same name in their account (of two checked
+    /// roles with one name, the later file's wins). One pass per account: a template can hold thousands of roles.
     static func merged(_ files: [CheckedFile], into base: Snapshot) -> Snapshot {
         var snapshot = base
-        for file in files {
-            for checkedRole in file.roles {
-                let role = checkedRole.role
-                var account = snapshot.accounts[role.account] ?? AccountData(id: role.account)
-                account.roles.removeAll { $0.arn == role.arn || $0.name.lowercased() == role.name.lowercased() }
-                account.roles.append(role)
-                account.files = Array(Set(account.files + [file.file])).sorted()
-                snapshot.accounts[role.account] = account
-            }
-            for policy in file.policies {
-                guard let owner = ARN(policy.arn)?.account else { continue }
-                snapshot.accounts[owner, default: AccountData(id: owner)].policies[policy.arn] = policy
-            }
+        var byAccount: [String: [String: CheckedRole]] = [:]
+        for checkedRole in files.flatMap(\.roles) {
+            byAccount[checkedRole.role.account, default: [:]][checkedRole.role.name.lowercased()] = checkedRole
+        }
+        for (accountID, checked) in byAccount {
+            var account = snapshot.accounts[accountID] ?? AccountData(id: accountID)
+            let arns = Set(checked.values.map(\.role.arn))
+            account.roles.removeAll { arns.contains($0.arn) || checked[$0.name.lowercased()] != nil }
+            account.roles += checked.values.map(\.role).sorted { $0.arn < $1.arn }
+            account.files = Array(Set(account.files + checked.values.map(\.file))).sorted()
+            snapshot.accounts[accountID] = account
+        }
+        for policy in files.flatMap(\.policies) {
+            guard let owner = ARN(policy.arn)?.account else { continue }
+            snapshot.accounts[owner, default: AccountData(id: owner)].policies[policy.arn] = policy
         }
         return snapshot
     }

@@ -101,6 +101,19 @@ struct CheckCommandTests {
         #expect(run.stdout.contains("### Opens in Inputs/acme-2026-10"))
     }
 
+    /// A template of many open roles still makes a comment GitHub accepts, and says what it left out.
+    @Test func markdownFitsAComment() throws {
+        var yaml = "Resources:\n"
+        for index in 0..<3_000 {
+            yaml += "  Role\(index):\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument: "
+                + "{Statement: [{Effect: Allow, Principal: {AWS: \"arn:aws:iam::\(100_000_000_000 + index):root\"}, Action: \"sts:AssumeRole\"}]}\n"
+        }
+        let run = try Self.run(["-", "--format", "markdown"], stdin: yaml)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.utf8.count <= 65_536)
+        #expect(run.stdout.contains("more finding(s) left out to fit a comment"))
+    }
+
     @Test(arguments: ["alias-bomb.yaml", "few-aliases-bomb.yaml", "unknown-intrinsic.yaml", "google-plan.json", "not-a-template.json"])
     func badFilesExitTwoNamingTheFile(name: String) throws {
         let run = try Self.run([CheckFixtures.path(name)])
