@@ -274,6 +274,59 @@ struct DemoPlaceholderTests {
     }
 }
 
+/// From a tampered export to the scripts: `trustpath fix --all` on roles whose names are shell commands, then the
+/// scripts run under bash with a fake aws. Nothing runs, every file stays inside --out.
+@Suite("Fix scripts: a tampered export")
+struct TamperedExportTests {
+    @Test func rolesNamedAsCommandsStayNames() throws {
+        let directory = try RenderTemporaryDirectory()
+        let marker = directory.url.appendingPathComponent("pwned").path
+        let names = ["x$(touch \(marker)-1)", "`touch \(marker)-2`", "a'b\"c", "line\ntouch \(marker)-3", "../../escape"]
+        let input = directory.url.appendingPathComponent("in")
+        try FileManager.default.createDirectory(at: input, withIntermediateDirectories: true)
+        try Data(HostileGAAD.document(names.map { HostileGAAD.role($0) }).utf8).write(to: input.appendingPathComponent("gaad.json"))
+        let out = directory.url.appendingPathComponent("out")
+        let fix = try CommandLineTests.run(["fix", input.path, "--out", out.path, "--all"])
+        #expect(fix.status == 0, "\(fix.stderr)")
+        let policies = try FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent("trust-policies").path)
+        #expect(policies.count == names.count)
+        #expect(policies.allSatisfy { !$0.hasPrefix(".") && !$0.contains("/") && !$0.unicodeScalars.contains { $0.value < 0x20 } })
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted() == ["in", "out"], "nothing outside --out")
+
+        let workspace = try ApplyScriptTests.Workspace([])
+        let run = { (script: String) throws -> ApplyScriptTests.Workspace.Run in
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = ["bash", out.appendingPathComponent(script).path]
+            var environment = ProcessInfo.processInfo.environment
+            environment["PATH"] = workspace.bin.path + ":" + (environment["PATH"] ?? "/usr/bin:/bin")
+            environment["FAKE_AWS_CALLS"] = workspace.calls.path
+            environment["FAKE_AWS_ACCOUNT"] = HostileGAAD.account
+            process.environment = environment
+            let errors = Pipe()
+            process.standardError = errors
+            process.standardOutput = Pipe()
+            try process.run()
+            let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            return .init(status: process.terminationStatus, stdout: "", stderr: text)
+        }
+        let refused = try run(ApplyScript.fileName)
+        #expect(refused.status != 0 && refused.stderr.contains("o-REPLACE-WITH-YOUR-ORG-ID"), "the organization id is to fill in")
+        for file in policies {
+            let url = out.appendingPathComponent("trust-policies").appendingPathComponent(file)
+            try Data(try String(contentsOf: url, encoding: .utf8).replacingOccurrences(of: "o-REPLACE-WITH-YOUR-ORG-ID", with: "o-a1b2c3d4e5")
+                .utf8).write(to: url)
+        }
+        let applied = try run(ApplyScript.fileName)
+        #expect(applied.status == 0, "\(applied.stderr)")
+        #expect(Set(try workspace.updates().map(\.role)) == Set(names), "each name reached aws exactly")
+        #expect(try run(RollbackScript.fileName).status == 0)
+        for suffix in 1...3 { #expect(!FileManager.default.fileExists(atPath: "\(marker)-\(suffix)")) }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted() == ["in", "out"])
+    }
+}
+
 /// The placeholder warning itself: one per role and placeholder, with file and JSON path; a near miss gets none.
 @Suite("Placeholder warnings")
 struct PlaceholderWarningTests {
