@@ -14,6 +14,10 @@ struct TemplateResolver {
     private(set) var notes: [(line: Int?, message: String)] = []
     private var resolving: Set<String> = []
 
+    /// Names, paths and conditions resolved through one another, at most this deep: far beyond real templates, far
+    /// below what the stack holds.
+    static let referenceDepth = 64
+
     /// The text that stands for a value known only at deploy time; it matches no principal and no real value.
     static func unresolvedMarker(_ what: String) -> String { "{{unresolved: \(what)}}" }
 
@@ -123,7 +127,10 @@ struct TemplateResolver {
             guard let fallback = parameter["Default"] else {
                 return .string(unknown("parameter \(name) (it has no Default)", at: node))
             }
-            let value = try text(fallback)
+            // A default is a literal in CloudFormation; one written with intrinsics may not refer in circles.
+            let value = try guarded("Parameter " + name) { (resolver: inout TemplateResolver) throws(CheckError) in
+                try resolver.text(fallback)
+            }
             let type = parameter["Type"]?.scalar ?? "String"
             if type == "CommaDelimitedList" || type.hasPrefix("List<") {
                 return .array(value.split(separator: ",").map { .string($0.trimmingCharacters(in: .whitespaces)) })
@@ -181,7 +188,7 @@ struct TemplateResolver {
     /// A role's or policy's `Path`, `/` when it has none.
     mutating func path(of logicalID: String) throws(CheckError) -> String {
         guard let node = resources[logicalID]?["Properties"]?["Path"] else { return "/" }
-        return try text(node)
+        return try guarded("Path of " + logicalID) { (resolver: inout TemplateResolver) throws(CheckError) in try resolver.text(node) }
     }
 
     // MARK: Fn::Sub and Fn::FindInMap
@@ -237,7 +244,9 @@ struct TemplateResolver {
             throw CheckError(file: file, line: node.line, path: node.path.abbreviated,
                              "Fn::FindInMap finds nothing at Mappings.\(keys.joined(separator: "."))")
         }
-        return try resolve(found)
+        return try guarded("Mapping " + keys.joined(separator: ".")) { (resolver: inout TemplateResolver) throws(CheckError) in
+            try resolver.resolve(found)
+        }
     }
 
     // MARK: Conditions
@@ -293,8 +302,15 @@ struct TemplateResolver {
 
     /// Runs `body` for `key` unless it is already being resolved: templates can refer in circles.
     private mutating func guarded<T>(_ key: String, _ body: (inout TemplateResolver) throws(CheckError) -> T) throws(CheckError) -> T {
+        guard resolving.count < Self.referenceDepth else {
+            throw CheckError(file: file, path: "$.Resources", "references nest more than \(Self.referenceDepth) deep "
+                + "(a role's name built from another role's ARN, and so on); refused")
+        }
         guard resolving.insert(key).inserted else {
-            let path = key.hasPrefix("Condition ") ? "$.Conditions.\(key.dropFirst(10))" : "$.Resources.\(key)"
+            let path = key.hasPrefix("Condition ") ? "$.Conditions.\(key.dropFirst(10))"
+                : key.hasPrefix("Parameter ") ? "$.Parameters.\(key.dropFirst(10))"
+                : key.hasPrefix("Mapping ") ? "$.Mappings.\(key.dropFirst(8))"
+                : "$.Resources.\(key.hasPrefix("Path of ") ? String(key.dropFirst(8)) : key)"
             throw CheckError(file: file, path: path, "\(key) refers to itself through other values",
                              hint: "CloudFormation refuses circular references too")
         }

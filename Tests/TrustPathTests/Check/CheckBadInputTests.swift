@@ -81,6 +81,39 @@ struct CheckBadInputTests {
         #expect(select.message.contains("outside the list"))
     }
 
+    /// A role whose path is its own ARN, and a chain of thousands of roles each named after the next one's ARN: refused
+    /// with a message, not a stack overflow.
+    @Test func selfAndLongReferenceChainsAreRefused() throws {
+        let own = try #require(CheckFixtures.error("""
+        Resources:
+          A: {Type: AWS::IAM::Role, Properties: {Path: !GetAtt A.Arn, AssumeRolePolicyDocument: {Statement: []}}}
+        """))
+        #expect(own.message.contains("refers to itself") && own.path == "$.Resources.A")
+        var yaml = "Resources:\n"
+        for index in 0..<5_000 {
+            yaml += "  R\(index): {Type: AWS::IAM::Role, Properties: {RoleName: !Sub \"${R\(index + 1).Arn}-x\", "
+                + "AssumeRolePolicyDocument: {Statement: []}}}\n"
+        }
+        yaml += "  R5000: {Type: AWS::IAM::Role, Properties: {AssumeRolePolicyDocument: {Statement: []}}}\n"
+        let chain = try #require(CheckFixtures.error(yaml))
+        #expect(chain.message.contains("nest more than"))
+        let parameters = try #require(CheckFixtures.error("""
+        Parameters:
+          P: {Type: String, Default: !Ref Q}
+          Q: {Type: String, Default: !Ref P}
+        Resources:
+          A: {Type: AWS::IAM::Role, Properties: {RoleName: !Ref P, AssumeRolePolicyDocument: {Statement: []}}}
+        """))
+        #expect(parameters.message.contains("refers to itself") && parameters.path == "$.Parameters.P")
+        let mappings = try #require(CheckFixtures.error("""
+        Mappings:
+          M: {k: {v: !FindInMap [M, k, v]}}
+        Resources:
+          A: {Type: AWS::IAM::Role, Properties: {RoleName: !FindInMap [M, k, v], AssumeRolePolicyDocument: {Statement: []}}}
+        """))
+        #expect(mappings.message.contains("refers to itself"))
+    }
+
     /// A parameter repeated by Fn::Sub grows past the limit on resolved strings: it stops there.
     @Test func resolvedStringsAreBounded() throws {
         let yaml = "Parameters:\n  P0: {Type: String, Default: \(String(repeating: "x", count: 4096))}\n"
