@@ -9,7 +9,7 @@ let package = Package(
         .library(name: "TrustPathKit", targets: [
             "TrustPathEscaping", "TrustPathJSON", "TrustPathModel", "TrustPathIngest", "TrustPathConfig", "TrustPathEngine",
             "TrustPathAnalysis", "TrustPathRemediation", "TrustPathReport",
-            "TrustPathRender", "TrustPathHistory", "TrustPathPipeline",
+            "TrustPathRender", "TrustPathHistory", "TrustPathPipeline", "TrustPathCheck",
         ]),
     ],
     dependencies: [
@@ -30,7 +30,7 @@ let package = Package(
         .target(name: "TrustPathEngine", dependencies: ["TrustPathModel"]),
         .target(name: "TrustPathAnalysis", dependencies: ["TrustPathModel", "TrustPathEngine"]),
         .target(name: "TrustPathRemediation", dependencies: [
-            "TrustPathJSON", "TrustPathModel", "TrustPathEngine", "TrustPathAnalysis",
+            "TrustPathEscaping", "TrustPathJSON", "TrustPathModel", "TrustPathEngine", "TrustPathAnalysis",
         ]),
         // findings → reports
         .target(name: "TrustPathReport", dependencies: [
@@ -46,10 +46,15 @@ let package = Package(
         .target(name: "TrustPathHistory", dependencies: [
             "TrustPathReport", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto"),
         ]),
+        // checks before deploy: trust policies, CloudFormation templates and Terraform plans → the same analysis
+        .target(name: "TrustPathCheck", dependencies: [
+            "TrustPathJSON", "TrustPathModel", "TrustPathIngest", "TrustPathEngine", "TrustPathAnalysis",
+            "TrustPathRemediation", "TrustPathReport", .product(name: "Yams", package: "Yams"),
+        ]),
         // thin front
         .executableTarget(name: "trustpath", dependencies: [
             "TrustPathPipeline", "TrustPathEscaping", "TrustPathModel", "TrustPathIngest", "TrustPathConfig", "TrustPathEngine", "TrustPathAnalysis", "TrustPathRemediation",
-            "TrustPathReport", "TrustPathRender", "TrustPathHistory",
+            "TrustPathReport", "TrustPathRender", "TrustPathHistory", "TrustPathCheck",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // libFuzzer target for the JSON, policy and GAAD parsers; an ordinary build replays inputs (see README).
@@ -63,7 +68,7 @@ let package = Package(
         .testTarget(name: "TrustPathTests", dependencies: [
             "TrustPathEscaping", "TrustPathJSON", "TrustPathModel", "TrustPathIngest", "TrustPathConfig", "TrustPathEngine",
             "TrustPathAnalysis", "TrustPathRemediation", "TrustPathReport",
-            "TrustPathRender", "TrustPathHistory", "TrustPathSynthetic", "TrustPathPipeline",
+            "TrustPathRender", "TrustPathHistory", "TrustPathSynthetic", "TrustPathPipeline", "TrustPathCheck",
         ], resources: [.copy("Fixtures")]),
     ],
     swiftLanguageModes: [.v6]

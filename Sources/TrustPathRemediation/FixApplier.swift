@@ -6,7 +6,7 @@ import TrustPathModel
 /// Applies fixes to the files of a snapshot: patched copies of the exports, and for each role its new trust
 /// policy and the AWS CLI command that installs it.
 public enum FixApplier {
-    /// A role's new trust policy, ready for `aws iam update-assume-role-policy`.
+    /// A role's new trust policy, ready for `aws iam update-assume-role-policy` (see `FixScriptPlan` for its file).
     public struct TrustPolicyUpdate: Sendable {
         public var role: String
         public var roleName: String
@@ -15,10 +15,13 @@ public enum FixApplier {
         public var document: String
         /// The fixes it contains.
         public var fixes: [Fix]
-        /// Where the policy file goes, relative to the output directory.
-        public var fileName: String { "trust-policies/\(account)-\(roleName).json" }
-        public var command: String {
-            "aws iam update-assume-role-policy --role-name '\(roleName)' --policy-document 'file://\(fileName)'"
+
+        public init(role: String, roleName: String, account: String, document: String, fixes: [Fix]) {
+            self.role = role
+            self.roleName = roleName
+            self.account = account
+            self.document = document
+            self.fixes = fixes
         }
     }
 
