@@ -8,6 +8,9 @@ public struct Coverage: Sendable, Codable, Hashable {
     public var policiesWithoutTargets: [String]
     /// Files skipped or unreadable, with why.
     public var skippedFiles: [InputFile]
+    /// Trust-policy values that still hold a fix's placeholder (`REPLACE-WITH-…`): the snapshot is a fixed copy
+    /// not yet filled in, and those statements match nobody, which no real account would show.
+    public var placeholders: [Diagnostic] = []
 
     public init(membersWithoutExport: [String] = [], policiesWithoutTargets: [String] = [], skippedFiles: [InputFile] = []) {
         self.membersWithoutExport = membersWithoutExport
@@ -24,7 +27,9 @@ public struct Coverage: Sendable, Codable, Hashable {
     }
 
     /// True when the analysis saw everything it was given and every member.
-    public var isComplete: Bool { membersWithoutExport.isEmpty && policiesWithoutTargets.isEmpty && skippedFiles.isEmpty }
+    public var isComplete: Bool {
+        membersWithoutExport.isEmpty && policiesWithoutTargets.isEmpty && skippedFiles.isEmpty && placeholders.isEmpty
+    }
 }
 
 /// An identity provider of the organization's own (a SAML provider, IAM Identity Center's among them): not an

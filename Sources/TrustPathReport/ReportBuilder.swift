@@ -37,6 +37,7 @@ public enum ReportBuilder {
                       chokePointSeverity: plan.chokeSeverity, uncuttableTargets: plan.uncuttableTargets,
                       assumptions: result.assumptions, diagnostics: result.diagnostics, suppressed: result.suppressed)
         report.coverage = Coverage(snapshot)
+        report.coverage.placeholders = result.diagnostics.filter { $0.code == "placeholder-in-trust-policy" }
         report.ownIdentityProviders = result.index.samlProviders().map { OwnIdentityProvider(provider: $0.provider, roles: $0.roles) }
         return report
     }

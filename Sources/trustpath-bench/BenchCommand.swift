@@ -16,9 +16,11 @@ struct BenchCommand: ParsableCommand {
         """
     )
 
-    @Option(help: "The kind of estate: sparse (what real estates mostly show), hub (hub roles that may assume any role, "
-            + "organization-wide trusts: one door leads to most roles) or dense-account (one account whose roles mostly trust "
-            + "its root and whose principals mostly may assume any role).")
+    @Option(help: """
+        The kind of estate: sparse (what real estates mostly show), hub (hub roles that may assume any role, \
+        organization-wide trusts: one door leads to most roles) or dense-account (one account whose roles mostly trust \
+        its root and whose principals mostly may assume any role).
+        """)
     var profile: OrganizationShape.Profile = .sparse
     @Option(help: "Accounts in the organization.") var accounts: Int = 100
     @Option(help: "Roles per account.") var rolesPerAccount: Int = 100

@@ -34,8 +34,11 @@ struct CheckCommand: ParsableCommand {
     var snapshot: String?
     @Option(help: "The account the change deploys into (12 digits); AWS::AccountId resolves to it.")
     var account: String?
-    @Option(help: "Output format: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
-    var format: OutputFormat = .text
+    /// The formats a check is reported in.
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, sarif, markdown }
+
+    @Option(help: "Output format: \(Format.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var format: Format = .text
     @Option(name: .shortAndLong, help: "Write the report to this file (atomically) instead of standard output.")
     var output: String?
     @Option(help: "Exit with code 1 when a finding or an opened pair of this severity or worse exists.")
