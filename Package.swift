@@ -9,7 +9,7 @@ let package = Package(
         .library(name: "TrustPathKit", targets: [
             "TrustPathEscaping", "TrustPathJSON", "TrustPathModel", "TrustPathIngest", "TrustPathConfig", "TrustPathEngine",
             "TrustPathAnalysis", "TrustPathRemediation", "TrustPathReport",
-            "TrustPathRender", "TrustPathHistory",
+            "TrustPathRender", "TrustPathHistory", "TrustPathEvidence",
         ]),
     ],
     dependencies: [
@@ -62,3 +62,12 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// Evidence of use: CloudTrail logs read through zlib, indexed by caller and role.
+package.targets += [
+    .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+    .target(name: "TrustPathEvidence", dependencies: ["CZlib", "TrustPathJSON", "TrustPathModel"]),
+]
+for target in package.targets where ["TrustPathTests", "trustpath-bench"].contains(target.name) {
+    target.dependencies.append("TrustPathEvidence")
+}

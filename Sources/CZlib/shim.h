@@ -1,0 +1,8 @@
+#ifndef TRUSTPATH_CZLIB_SHIM_H
+#define TRUSTPATH_CZLIB_SHIM_H
+#include <zlib.h>
+
+// inflateInit2 is a macro (it passes the library version and the stream size); Swift imports functions only.
+// 15 + 32: the largest window, and detect a gzip or zlib header by itself.
+static inline int trustpath_inflate_init_auto(z_streamp stream) { return inflateInit2(stream, 15 + 32); }
+#endif
