@@ -71,3 +71,7 @@ package.targets += [
 for target in package.targets where ["TrustPathTests", "trustpath-bench"].contains(target.name) {
     target.dependencies.append("TrustPathEvidence")
 }
+// The synthetic CloudTrail logs are written gzipped, as S3 holds them.
+for target in package.targets where target.name == "TrustPathSynthetic" {
+    target.dependencies.append("CZlib")
+}
