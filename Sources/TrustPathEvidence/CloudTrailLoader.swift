@@ -65,7 +65,9 @@ public struct CloudTrailLoader: Sendable {
             index.merge(partial)
             diagnostics += partialDiagnostics
         }
-        return (index, diagnostics.sorted())
+        // By file only: a worker reads a whole file, so each file's diagnostics are already in record order
+        // ("Records[10]" after "Records[9]", which text order would swap), and the sort is stable.
+        return (index, diagnostics.sorted { ($0.location?.file ?? "") < ($1.location?.file ?? "") })
     }
 
     /// The directory files are relative to, and the `.json` / `.json.gz` files under it, sorted; hidden ones left out.

@@ -65,6 +65,18 @@ struct CloudTrailBadInputTests {
         #expect(diagnostics[3].message.contains("2 more"))
     }
 
+    @Test func diagnosticsStayInRecordOrderAcrossFiles() throws {
+        let bad = #"{"eventVersion": "1.08"}"#
+        let root = try F.directory([
+            ("b.json", F.logFile(Array(repeating: bad, count: 12))),
+            ("a.json", F.logFile([Self.good, bad])),
+        ])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let (_, diagnostics) = try CloudTrailLoader.load(root.path)
+        let expected = ["a.json $.Records[1]"] + (0..<10).map { "b.json $.Records[\($0)]" } + ["b.json $.Records"]
+        #expect(diagnostics.map { "\($0.location?.file ?? "") \($0.location?.jsonPath ?? "")" } == expected)
+    }
+
     @Test func aFileOfAnotherKindIsSkippedWithAWarning() {
         let export = Array(#"{"RoleDetailList": [], "UserDetailList": [], "GroupDetailList": [], "Policies": []}"#.utf8)
         let (index, diagnostics) = Self.read(F.gzip(export), named: "gaad.json.gz")
