@@ -24,8 +24,10 @@ struct CloudTrailBenchOptions: ParsableArguments {
             FileHandle.standardError.write(Data(note.utf8))
         }
         let before = Measure.peakResidentBytes()
+        let cpuBefore = Self.cpuSeconds()
         let (loaded, seconds) = try Measure.seconds { try CloudTrailLoader.load(target) }
         let row = CloudTrailBenchRow(accounts: organization.accounts, statistics: loaded.index.statistics, seconds: seconds,
+                                     cpuSeconds: Self.cpuSeconds() - cpuBefore,
                                      pairs: loaded.index.count, diagnostics: loaded.diagnostics.count,
                                      peakResidentBytes: Measure.peakResidentBytes(), peakBeforeReading: before)
         if json {
@@ -37,6 +39,19 @@ struct CloudTrailBenchOptions: ParsableArguments {
             print(row.markdown)
         }
     }
+
+    /// User and system time of this process so far: a rate per CPU-second does not move with the machine's other load.
+    static func cpuSeconds() -> Double {
+        var usage = rusage()
+        #if os(Linux)
+        let who = RUSAGE_SELF.rawValue
+        #else
+        let who = RUSAGE_SELF
+        #endif
+        guard getrusage(Int32(who), &usage) == 0 else { return 0 }
+        func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
+        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
+    }
 }
 
 /// One reading measurement.
@@ -44,6 +59,8 @@ struct CloudTrailBenchRow: Codable {
     var accounts: Int
     var statistics: ReadStatistics
     var seconds: Double
+    /// CPU time of the read (all workers): the rate per CPU-second is what another machine's cores would each give.
+    var cpuSeconds: Double
     /// Distinct (caller, role) pairs in the index, and diagnostics raised.
     var pairs: Int
     var diagnostics: Int
@@ -52,8 +69,8 @@ struct CloudTrailBenchRow: Codable {
     var peakBeforeReading: Int
 
     static let header = """
-        | accounts | files | gzipped MB | inflated MB | records | assume calls | read s | gzipped MB/s | records/s | pairs | peak RSS MB |
-        |---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|
+        | accounts | files | gzipped MB | inflated MB | records | assume calls | read s | CPU s | gzipped MB/s | gzipped MB per CPU-s | records/s | pairs | peak RSS MB |
+        |---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|
         """
 
     var markdown: String {
@@ -61,7 +78,8 @@ struct CloudTrailBenchRow: Codable {
         let compressed = Double(statistics.compressedBytes) / megabyte
         func f(_ value: Double, _ digits: Int = 1) -> String { String(format: "%.\(digits)f", value) }
         return "| \(accounts) | \(statistics.files) | \(f(compressed)) | \(f(Double(statistics.inflatedBytes) / megabyte)) | "
-            + "\(statistics.records) | \(statistics.assumptions) | \(f(seconds, 2)) | \(f(compressed / seconds)) | "
+            + "\(statistics.records) | \(statistics.assumptions) | \(f(seconds, 2)) | \(f(cpuSeconds, 2)) | \(f(compressed / seconds)) | "
+            + "\(f(compressed / max(cpuSeconds, 0.001))) | "
             + "\(Int(Double(statistics.records) / seconds)) | \(pairs) | \(peakResidentBytes / 1_048_576) |"
     }
 }
