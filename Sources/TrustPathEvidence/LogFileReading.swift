@@ -25,6 +25,35 @@ struct LogFileReading {
             }
         }
         index.statistics.inflatedBytes = text.count
+        if let records = RecordScanner.records(in: text) {
+            readScanned(records, in: text)
+        } else {
+            readParsed(text)
+        }
+    }
+
+    /// The usual case: only `sts.amazonaws.com` `AssumeRole*` records (and records the scan could not judge) are
+    /// parsed, one at a time.
+    private mutating func readScanned(_ records: [RecordScanner.Record], in text: [UInt8]) {
+        index.statistics.records = records.count
+        var bad = 0
+        for (position, record) in records.enumerated() {
+            if record.isObject, !record.needsParse, let source = record.eventSource, let name = record.eventName,
+               !(text[source].elementsEqual("sts.amazonaws.com".utf8)
+                 && CloudTrailRecord.assumeEvents.contains(String(decoding: text[name], as: UTF8.self))) {
+                continue
+            }
+            let reading: RecordReading
+            do { reading = CloudTrailRecord.read(try JSONParser.parse(Array(text[record.range]))) } catch {
+                reading = .bad("not valid JSON: \(error.description)")
+            }
+            take(reading, at: position, bad: &bad)
+        }
+        finish(bad: bad)
+    }
+
+    /// Anything the scan gave up on: the whole file parsed, so a problem is named exactly.
+    private mutating func readParsed(_ text: [UInt8]) {
         let document: JSONValue
         do { document = try JSONParser.parse(text) } catch {
             skip(.error, "cloudtrail-json", "not valid JSON: \(error.description)", path: error.path.description,
@@ -43,23 +72,31 @@ struct LogFileReading {
         index.statistics.records = records.count
         var bad = 0
         for (position, record) in records.enumerated() {
-            switch CloudTrailRecord.read(record) {
-            case .assumption(let caller, let role, let time):
-                index.record(caller, role: role, at: time)
-                index.statistics.assumptions += 1
-            case .failed:
-                index.statistics.failedCalls += 1
-            case .unrelated:
-                break
-            case .bad(let reason):
-                bad += 1
-                if bad <= diagnosticsPerFile {
-                    diagnostics.append(Diagnostic(.warning, code: "cloudtrail-bad-record", "record skipped: \(reason)",
-                                                  at: location(JSONPath.root.appending("Records").appending(position)),
-                                                  hint: "the rest of the file is read"))
-                }
+            take(CloudTrailRecord.read(record), at: position, bad: &bad)
+        }
+        finish(bad: bad)
+    }
+
+    private mutating func take(_ reading: RecordReading, at position: Int, bad: inout Int) {
+        switch reading {
+        case .assumption(let caller, let role, let time):
+            index.record(caller, role: role, at: time)
+            index.statistics.assumptions += 1
+        case .failed:
+            index.statistics.failedCalls += 1
+        case .unrelated:
+            break
+        case .bad(let reason):
+            bad += 1
+            if bad <= diagnosticsPerFile {
+                diagnostics.append(Diagnostic(.warning, code: "cloudtrail-bad-record", "record skipped: \(reason)",
+                                              at: location(JSONPath.root.appending("Records").appending(position)),
+                                              hint: "the rest of the file is read"))
             }
         }
+    }
+
+    private mutating func finish(bad: Int) {
         index.statistics.badRecords = bad
         if bad > diagnosticsPerFile {
             diagnostics.append(Diagnostic(.warning, code: "cloudtrail-bad-record",
