@@ -92,6 +92,14 @@ public struct CloudTrailLoader: Sendable {
 
     /// Reads one file from disk into `index`; `name` is how diagnostics name it.
     func read(file path: String, named name: String, into index: inout CloudTrailIndex, diagnostics: inout [Diagnostic]) {
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        guard size <= maximumFileSize else {
+            index.statistics.skippedFiles += 1
+            diagnostics.append(Diagnostic(.error, code: "cloudtrail-file-too-large",
+                                          "the file is \(size) bytes, over the \(maximumFileSize)-byte limit; skipped",
+                                          at: SourceLocation(file: name), hint: "CloudTrail writes files of a few megabytes: is this a log?"))
+            return
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             index.statistics.skippedFiles += 1
             diagnostics.append(Diagnostic(.error, code: "cloudtrail-unreadable", "the file cannot be read",

@@ -13,7 +13,8 @@ public enum GunzipError: Error, Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .truncated: "the gzip stream ends early (truncated file)"
         case .corrupt(let reason): "not a readable gzip stream (\(reason))"
-        case .tooLarge(let limit): "inflates to more than \(limit / 1_048_576) MiB"
+        case .tooLarge(let limit):
+            "inflates to more than " + (limit >= 1_048_576 ? "\(limit / 1_048_576) MiB" : "\(limit) bytes")
         }
     }
 }

@@ -37,6 +37,16 @@ struct CloudTrailBadInputTests {
         #expect(index.statistics.skippedFiles == 1)
     }
 
+    @Test func filesPastTheSizeLimitAreRefusedOnDiskAndWhenInflating() throws {
+        let big = F.logFile(Array(repeating: Self.good, count: 40))
+        let root = try F.directory([("big.json", big), ("small.json.gz", F.gzip(big))])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let (index, diagnostics) = try CloudTrailLoader(maximumFileSize: big.count - 1).load(root.path)
+        #expect(index.count == 0)
+        #expect(diagnostics.map(\.code) == ["cloudtrail-file-too-large", "cloudtrail-gzip"])
+        #expect(diagnostics.last?.message.contains("inflates to more than") == true)
+    }
+
     @Test func damagedCompressedBytesAreAnError() {
         var damaged = F.gzip(F.logFile([Self.good]))
         for position in 12..<min(40, damaged.count) { damaged[position] ^= 0x5a }
