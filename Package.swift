@@ -9,7 +9,7 @@ let package = Package(
         .library(name: "TrustPathKit", targets: [
             "TrustPathEscaping", "TrustPathJSON", "TrustPathModel", "TrustPathIngest", "TrustPathConfig", "TrustPathEngine",
             "TrustPathAnalysis", "TrustPathRemediation", "TrustPathReport",
-            "TrustPathRender", "TrustPathHistory", "TrustPathPipeline", "TrustPathCheck",
+            "TrustPathRender", "TrustPathHistory", "TrustPathPipeline", "TrustPathCheck", "TrustPathEvidence",
         ]),
     ],
     dependencies: [
@@ -36,6 +36,9 @@ let package = Package(
         .target(name: "TrustPathReport", dependencies: [
             "TrustPathEscaping", "TrustPathModel", "TrustPathEngine", "TrustPathAnalysis", "TrustPathRemediation",
         ]),
+        // evidence of use: CloudTrail logs read through zlib, indexed by caller and role
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .target(name: "TrustPathEvidence", dependencies: ["CZlib", "TrustPathJSON", "TrustPathModel"]),
         // the one composition of the stages
         .target(name: "TrustPathPipeline", dependencies: [
             "TrustPathModel", "TrustPathIngest", "TrustPathConfig", "TrustPathAnalysis", "TrustPathRemediation",
@@ -60,15 +63,18 @@ let package = Package(
         // libFuzzer target for the JSON, policy and GAAD parsers; an ordinary build replays inputs (see README).
         .executableTarget(name: "trustpath-fuzz", dependencies: ["TrustPathIngest", "TrustPathJSON", "TrustPathAnalysis"]),
         // synthetic organizations, for the scale tests and the benchmark
-        .target(name: "TrustPathSynthetic"),
+        // (its CloudTrail logs are written gzipped, as S3 holds them)
+        .target(name: "TrustPathSynthetic", dependencies: ["CZlib"]),
         .executableTarget(name: "trustpath-bench", dependencies: [
             "TrustPathSynthetic", "TrustPathIngest", "TrustPathEngine", "TrustPathAnalysis", "TrustPathRemediation",
-            "TrustPathReport", "TrustPathRender", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "TrustPathReport", "TrustPathRender", "TrustPathEvidence",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "TrustPathTests", dependencies: [
             "TrustPathEscaping", "TrustPathJSON", "TrustPathModel", "TrustPathIngest", "TrustPathConfig", "TrustPathEngine",
             "TrustPathAnalysis", "TrustPathRemediation", "TrustPathReport",
             "TrustPathRender", "TrustPathHistory", "TrustPathSynthetic", "TrustPathPipeline", "TrustPathCheck",
+            "TrustPathEvidence",
         ], resources: [.copy("Fixtures")]),
     ],
     swiftLanguageModes: [.v6]

@@ -34,7 +34,8 @@ struct EntityDecoder {
                     inlinePolicies: inlinePolicies(value, "RolePolicyList", at: path),
                     attachedPolicyARNs: attachedPolicies(value, at: path),
                     permissionsBoundaryARN: boundary(value, at: path), tags: tags(value, at: path),
-                    location: context.location(path), trustLocation: context.location(trustPath))
+                    location: context.location(path), trustLocation: context.location(trustPath),
+                    lastUsed: roleLastUsed(value, at: path), maxSessionDuration: maxSessionDuration(value, at: path))
     }
 
     mutating func user(_ value: JSONValue, at path: JSONPath) -> User? {

@@ -46,6 +46,8 @@ public struct Role: Sendable, Hashable, Codable {
         var tags: [String: String]
         var location: SourceLocation
         var trustLocation: SourceLocation
+        var lastUsed: RoleLastUsed?
+        var maxSessionDuration: Int?
     }
 
     private var storage: CopyOnWrite<Fields>
@@ -81,15 +83,23 @@ public struct Role: Sendable, Hashable, Codable {
         get { storage.value.trustLocation }
         set { storage.value.trustLocation = newValue }
     }
+    /// `RoleLastUsed` as the export has it; nil when the export records no use (or does not say).
+    public var lastUsed: RoleLastUsed? { get { storage.value.lastUsed } set { storage.value.lastUsed = newValue } }
+    /// `MaxSessionDuration` in seconds; nil when the export does not say (AWS's default is 3600).
+    public var maxSessionDuration: Int? {
+        get { storage.value.maxSessionDuration }
+        set { storage.value.maxSessionDuration = newValue }
+    }
 
     public init(arn: String, name: String, path: String, roleID: String, account: String, partition: String,
                 trustPolicy: PolicyDocument?, inlinePolicies: [InlinePolicy] = [], attachedPolicyARNs: [String] = [],
                 permissionsBoundaryARN: String? = nil, tags: [String: String] = [:], location: SourceLocation,
-                trustLocation: SourceLocation? = nil) {
+                trustLocation: SourceLocation? = nil, lastUsed: RoleLastUsed? = nil, maxSessionDuration: Int? = nil) {
         storage = CopyOnWrite(Fields(arn: arn, name: name, path: path, roleID: roleID, account: account, partition: partition,
                          trustPolicy: trustPolicy, inlinePolicies: inlinePolicies, attachedPolicyARNs: attachedPolicyARNs,
                          permissionsBoundaryARN: permissionsBoundaryARN, tags: tags, location: location,
-                         trustLocation: trustLocation ?? location))
+                         trustLocation: trustLocation ?? location, lastUsed: lastUsed,
+                         maxSessionDuration: maxSessionDuration))
     }
 
     // Encoded flat, as the fields themselves.
@@ -118,6 +128,22 @@ public struct Role: Sendable, Hashable, Codable {
     /// False for roles whose trust policy AWS owns (service-linked) or Identity Center rewrites: a fix never
     /// proposes a hand edit of their trust.
     public var trustIsHandEditable: Bool { !isServiceLinked && !isManagedByIdentityCenter }
+}
+
+/// When a role was last used, as the export's `RoleLastUsed` says (IAM tracks about the last 400 days).
+public struct RoleLastUsed: Sendable, Hashable, Codable {
+    /// ISO 8601 in UTC (`2026-11-02T09:14:00Z`), whichever way the export wrote it.
+    public var date: String
+    /// The region of the last use, when the export says.
+    public var region: String?
+
+    public init(date: String, region: String? = nil) {
+        self.date = date
+        self.region = region
+    }
+
+    /// The day of the last use, `YYYY-MM-DD` (UTC).
+    public var day: String { String(date.prefix(10)) }
 }
 
 /// An IAM user.

@@ -13,6 +13,7 @@ struct BenchCommand: ParsableCommand {
           swift run -c release trustpath-bench --accounts 100
           swift run -c release trustpath-bench --accounts 1000 --directory /tmp/org-1000 --keep
           swift run -c release trustpath-bench --accounts 10 --generate-only --directory /tmp/org-10
+          swift run -c release trustpath-bench --accounts 200 --cloudtrail-month --directory /tmp/trail-200 --keep
         """
     )
 
@@ -33,6 +34,7 @@ struct BenchCommand: ParsableCommand {
     @Flag(help: "Use the organization already in --directory (generated before with the same options).") var reuse = false
     @Flag(help: "Also render the overview diagram to SVG with Graphviz.") var svg = false
     @Flag(help: "Print the result as one JSON line instead of a Markdown table row.") var json = false
+    @OptionGroup(title: "CloudTrail") var cloudTrail: CloudTrailBenchOptions
 
     func validate() throws {
         guard accounts >= (profile == .denseAccount ? 1 : 2) else { throw ValidationError("--accounts must be at least 2") }
@@ -42,6 +44,9 @@ struct BenchCommand: ParsableCommand {
     func run() throws {
         let shape = OrganizationShape(accounts: accounts, rolesPerAccount: rolesPerAccount, usersPerAccount: usersPerAccount,
                                       seed: seed, managedPolicyVersions: policyVersions, profile: profile)
+        if cloudTrail.cloudtrailMonth {
+            return try cloudTrail.run(organization: shape, directory: directory, keep: keep, reuse: reuse, json: json)
+        }
         let target = directory ?? NSTemporaryDirectory() + "trustpath-bench-\(accounts)-\(ProcessInfo.processInfo.processIdentifier)"
         let (summary, generate) = try Measure.seconds { () -> SyntheticOrganization.Summary in
             guard reuse, directory != nil else { return try SyntheticOrganization(shape).write(to: target) }
