@@ -34,14 +34,14 @@ let package = Package(
         ]),
         // findings → reports
         .target(name: "TrustPathReport", dependencies: [
-            "TrustPathEscaping", "TrustPathModel", "TrustPathEngine", "TrustPathAnalysis", "TrustPathRemediation",
+            "TrustPathEscaping", "TrustPathEvidence", "TrustPathModel", "TrustPathEngine", "TrustPathAnalysis", "TrustPathRemediation",
         ]),
         // evidence of use: CloudTrail logs read through zlib, indexed by caller and role
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "TrustPathEvidence", dependencies: ["CZlib", "TrustPathJSON", "TrustPathModel"]),
         // the one composition of the stages
         .target(name: "TrustPathPipeline", dependencies: [
-            "TrustPathModel", "TrustPathIngest", "TrustPathConfig", "TrustPathAnalysis", "TrustPathRemediation",
+            "TrustPathEvidence", "TrustPathModel", "TrustPathIngest", "TrustPathConfig", "TrustPathAnalysis", "TrustPathRemediation",
             "TrustPathReport",
         ]),
         .systemLibrary(name: "CGraphviz", pkgConfig: "libgvc", providers: [.apt(["libgraphviz-dev"])]),
@@ -56,7 +56,7 @@ let package = Package(
         ]),
         // thin front
         .executableTarget(name: "trustpath", dependencies: [
-            "TrustPathPipeline", "TrustPathEscaping", "TrustPathModel", "TrustPathIngest", "TrustPathConfig", "TrustPathEngine", "TrustPathAnalysis", "TrustPathRemediation",
+            "TrustPathPipeline", "TrustPathEscaping", "TrustPathEvidence", "TrustPathModel", "TrustPathIngest", "TrustPathConfig", "TrustPathEngine", "TrustPathAnalysis", "TrustPathRemediation",
             "TrustPathReport", "TrustPathRender", "TrustPathHistory", "TrustPathCheck",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),

@@ -89,7 +89,8 @@ public enum Analyzer {
                     targetAccount: role.account, targetRoleID: role.roleID, severity: judged.severity,
                     severityReason: judged.reason, category: entry.kind == .service ? .crossService : .crossAccount,
                     state: state, path: [entry.id] + chain.map(\.target), hops: chain.map(Hop.init),
-                    alternatives: chains.dropFirst().map { [entry.id] + $0.map(\.target) }, crownJewel: judged.crownJewel))
+                    alternatives: chains.dropFirst().map { [entry.id] + $0.map(\.target) }, crownJewel: judged.crownJewel,
+                    lastUsed: role.lastUsed.map { LastUsed(date: $0.day, region: $0.region) }))
             }
             return findings
         }

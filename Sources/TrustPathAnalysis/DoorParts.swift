@@ -51,3 +51,15 @@ public struct DoorTarget: Sendable, Codable, Hashable {
         self.crownJewel = crownJewel
     }
 }
+
+/// When a role was last used, as the export's `RoleLastUsed` says.
+public struct LastUsed: Sendable, Codable, Hashable {
+    /// `YYYY-MM-DD` (UTC).
+    public var date: String
+    public var region: String?
+
+    public init(date: String, region: String?) {
+        self.date = date
+        self.region = region
+    }
+}

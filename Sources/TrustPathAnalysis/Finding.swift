@@ -100,6 +100,8 @@ public struct Finding: Sendable, Hashable, Codable {
     public var note: String?
     /// Where the entry hop's trust statement starts in its file, when the file could be read.
     public var entryRegion: SourceRegion?
+    /// The target role's `RoleLastUsed`, when the export has it.
+    public var lastUsed: LastUsed?
 
     /// Entry exposure order for ranking: public, open federation, unknown external, known vendor, service.
     public var exposureRank: Int { Self.exposureRank(kind: entry.kind, named: entry.name != nil) }

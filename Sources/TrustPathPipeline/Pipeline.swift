@@ -1,6 +1,7 @@
 import Foundation
 import TrustPathAnalysis
 import TrustPathConfig
+import TrustPathEvidence
 import TrustPathIngest
 import TrustPathModel
 import TrustPathRemediation
@@ -33,22 +34,34 @@ public enum Pipeline {
         }
     }
 
-    /// Runs the stages `options` asks for on a loaded input.
-    public static func run(_ input: PipelineInput, options: PipelineOptions = PipelineOptions()) -> PipelineResult {
+    /// Reads a CloudTrail directory (or file) for the evidence stage.
+    public static func loadTrail(_ path: String) throws(PipelineError) -> EvidenceInput {
+        do {
+            let (index, diagnostics) = try CloudTrailLoader.load(path)
+            return EvidenceInput(index: index, diagnostics: diagnostics)
+        } catch {
+            throw .cloudTrail(error.description)
+        }
+    }
+
+    /// Runs the stages `options` asks for on a loaded input; `evidence` (a trail read with `loadTrail`) adds what
+    /// was used.
+    public static func run(_ input: PipelineInput, options: PipelineOptions = PipelineOptions(),
+                           evidence: EvidenceInput? = nil) -> PipelineResult {
         let analysis = Analyzer.analyze(input.snapshot, options: AnalysisOptions(
             maxPaths: options.maxPaths, vendorNames: input.config.vendorNames, config: input.config,
             progress: options.progress))
         guard options.stages.contains(.remediation) else {
             let plan = RemediationPlan.none(analysis)
             return PipelineResult(input: input, analysis: analysis, plan: plan, sources: nil,
-                                  report: ReportBuilder.build(analysis, plan: plan))
+                                  report: ReportBuilder.build(analysis, plan: plan, evidence: evidence))
         }
         options.progress?("planning fixes for \(analysis.doors.count) doors…")
         let plan = RemediationPlan.make(analysis, chokeSeverity: options.chokeSeverity)
         let sources = options.stages.contains(.sourcePositions)
             ? SourcePositions.locate(plan, index: analysis.index, directory: input.directory) : nil
         return PipelineResult(input: input, analysis: analysis, plan: plan, sources: sources,
-                              report: ReportBuilder.build(analysis, plan: plan, sources: sources))
+                              report: ReportBuilder.build(analysis, plan: plan, sources: sources, evidence: evidence))
     }
 }
 
@@ -113,11 +126,13 @@ public enum PipelineError: Error, Sendable, CustomStringConvertible {
     case snapshot(String)
     /// The directory holds two exports of one account (two snapshots mixed): nothing is analyzed.
     case notOneSnapshot(String)
+    /// The CloudTrail path cannot be read at all (bad files inside it are diagnostics instead).
+    case cloudTrail(String)
 
     public var description: String {
         switch self {
         case .missingDirectory(let path): "\(path): no such directory; give the directory holding the exported JSON files"
-        case .projectFile(let message), .snapshot(let message), .notOneSnapshot(let message): message
+        case .projectFile(let message), .snapshot(let message), .notOneSnapshot(let message), .cloudTrail(let message): message
         }
     }
 }

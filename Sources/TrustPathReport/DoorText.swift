@@ -31,8 +31,15 @@ enum DoorText {
                 lines.append(style.warn("      crown jewel (\(Escape.terminal(jewel.rule))): raised from \(jewel.raisedFrom.rawValue)"))
             }
         }
-        if let fix = door.fix { lines.append("    fix: " + Escape.terminal(fix.summary)) }
+        if door.mayDelete {
+            lines.append("    simplest fix: delete the role — the export records no use of it")
+        }
+        if let fix = door.fix { lines.append("    " + (door.mayDelete ? "or " : "") + "fix: " + Escape.terminal(fix.summary)) }
+        if let session = door.session { lines.append("    session: " + Escape.terminal(session.summary)) }
         lines.append("    " + lastUsed(door))
+        if let seen = door.observed, let entry = door.observedEntry {
+            lines.append("    " + Escape.terminal(seen.usedBy(entry)))
+        }
         return lines
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import TrustPathAnalysis
 import TrustPathEngine
+import TrustPathEvidence
 
 /// `--format pairs`: JSON Lines, one line per reachable (entry, role) pair, for machines. Written in slices on
 /// every core; its cost is what it writes.
@@ -23,14 +24,16 @@ public enum PairsReporter {
         var path: [String]
         var door: DoorPart?
         var change: String?
+        var lastUsed: LastUsed?
+        var observed: Observation?
     }
 
     public static func render(_ report: Report) throws -> String {
-        try lines(report.findings.map { ($0, nil) })
+        try lines(report.findings.map { ($0, nil) }, observed: report.pairObservations)
     }
 
-    /// The lines of `pairs`, each with its change (`new`, `resolved`) when given.
-    public static func lines(_ pairs: [(Finding, String?)]) throws -> String {
+    /// The lines of `pairs`, each with its change (`new`, `resolved`) when given, and what the trail shows of it.
+    public static func lines(_ pairs: [(Finding, String?)], observed: [String: Observation] = [:]) throws -> String {
         let slices = ParallelSlices.map(pairs, sliceSize: 1024) { slice -> [UInt8] in
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
@@ -39,7 +42,7 @@ public enum PairsReporter {
                 let line = Line(entry: .init(id: finding.entry.id, kind: finding.entry.kind.rawValue, name: finding.entry.name),
                                 target: finding.target, severity: finding.severity.rawValue, state: finding.state.rawValue,
                                 path: finding.path, door: finding.door.map { .init(role: $0.role, statement: $0.statement) },
-                                change: change)
+                                change: change, lastUsed: finding.lastUsed, observed: observed[finding.id])
                 if let data = try? encoder.encode(line) { bytes += data }
                 bytes.append(UInt8(ascii: "\n"))
             }

@@ -1,4 +1,5 @@
 import TrustPathAnalysis
+import TrustPathEvidence
 import TrustPathModel
 import TrustPathRemediation
 
@@ -11,6 +12,10 @@ public struct Report: Sendable, Codable, Hashable {
     public var summary: ReportSummary
     /// What the analysis could not see.
     public var coverage: Coverage = Coverage()
+    /// With `--cloudtrail`: what the trail showed.
+    public var evidence: EvidenceSummary?
+    /// With `--cloudtrail`: each pair whose every hop the trail shows used, by pair id (written with the pairs).
+    public var pairObservations: [String: Observation] = [:]
     /// The organization's own identity providers (SAML), which are not entries, with the roles they reach directly.
     public var ownIdentityProviders: [OwnIdentityProvider] = []
     /// The doors, ranked: severity, then entry exposure, then roles behind, then path length.
@@ -56,7 +61,7 @@ public struct Report: Sendable, Codable, Hashable {
     public static let omitPairs = CodingUserInfoKey(rawValue: "trustpath.omitPairs")!
 
     enum CodingKeys: String, CodingKey {
-        case schemaVersion, tool, snapshot, summary, coverage, ownIdentityProviders, doors, findings, fixes, chokePoints, chokePointSeverity
+        case schemaVersion, tool, snapshot, summary, coverage, ownIdentityProviders, evidence, pairObservations, doors, findings, fixes, chokePoints, chokePointSeverity
         case uncuttableTargets, assumptions, diagnostics, suppressed
     }
 
@@ -68,6 +73,10 @@ public struct Report: Sendable, Codable, Hashable {
         try container.encode(summary, forKey: .summary)
         try container.encode(coverage, forKey: .coverage)
         try container.encode(ownIdentityProviders, forKey: .ownIdentityProviders)
+        try container.encodeIfPresent(evidence, forKey: .evidence)
+        if encoder.userInfo[Self.omitPairs] as? Bool != true, !pairObservations.isEmpty {
+            try container.encode(pairObservations, forKey: .pairObservations)
+        }
         try container.encode(doors, forKey: .doors)
         if encoder.userInfo[Self.omitPairs] as? Bool != true { try container.encode(findings, forKey: .findings) }
         try container.encode(fixes, forKey: .fixes)
@@ -87,6 +96,8 @@ public struct Report: Sendable, Codable, Hashable {
         snapshot = try container.decode(SnapshotInfo.self, forKey: .snapshot)
         summary = try container.decode(ReportSummary.self, forKey: .summary)
         coverage = try container.decodeIfPresent(Coverage.self, forKey: .coverage) ?? Coverage()
+        evidence = try container.decodeIfPresent(EvidenceSummary.self, forKey: .evidence)
+        pairObservations = try container.decodeIfPresent([String: Observation].self, forKey: .pairObservations) ?? [:]
         ownIdentityProviders = try container.decodeIfPresent([OwnIdentityProvider].self, forKey: .ownIdentityProviders) ?? []
         doors = try container.decodeIfPresent([ReportDoor].self, forKey: .doors) ?? []
         findings = try container.decodeIfPresent([Finding].self, forKey: .findings) ?? []

@@ -1,4 +1,5 @@
 import TrustPathAnalysis
+import TrustPathEngine
 import TrustPathModel
 import TrustPathRemediation
 
@@ -12,7 +13,7 @@ public enum ReportBuilder {
 
     /// The report of an analysis, its remediation plan and, when the input files were read, where things are in them.
     public static func build(_ result: AnalysisResult, plan: RemediationPlan, sources: SourceIndex? = nil,
-                             vendorNames: [String: String] = [:]) -> Report {
+                             evidence: EvidenceInput? = nil, vendorNames: [String: String] = [:]) -> Report {
         let plan = sources.map { $0.applied(to: plan, index: result.index) } ?? plan
         let snapshot = result.index.snapshot
         var names: [String: String] = vendorNames
@@ -32,12 +33,33 @@ public enum ReportBuilder {
                        state: door.state, behind: Dictionary(uniqueKeysWithValues: door.behind.map { ($0.key.rawValue, $0.value) }),
                        top: door.top, fix: plan.doorFixes[door.key],
                        lastUsed: nil, expiredAcceptance: door.expiredAcceptance)
+        }.map { door in
+            var door = door
+            guard let role = result.index.rolesByARN[door.role] else { return door }
+            door.lastUsed = role.lastUsed.map { LastUsed(date: $0.day, region: $0.region) }
+            door.mayDelete = role.lastUsed == nil && role.trustIsHandEditable
+            if let statement = role.trustPolicy?.statements.first(where: { $0.index == door.statement }) {
+                door.session = SessionFacts(statement: statement, role: role, chained: false)
+            }
+            if let trail = evidence?.index, let seen = EvidenceJoin.observed(door, in: trail, trusted: snapshot.trustedAccounts) {
+                door.observedEntry = seen.entry
+                door.observed = seen.seen
+            }
+            return door
         }
         var report = Report(snapshot: info, doors: doors, findings: plan.findings, fixes: plan.rankedFixes, chokePoints: plan.chokePoints,
                       chokePointSeverity: plan.chokeSeverity, uncuttableTargets: plan.uncuttableTargets,
                       assumptions: result.assumptions, diagnostics: result.diagnostics, suppressed: result.suppressed)
         report.coverage = Coverage(snapshot)
         report.coverage.placeholders = result.diagnostics.filter { $0.code == "placeholder-in-trust-policy" }
+        if let evidence {
+            report.evidence = EvidenceSummary(statistics: evidence.index.statistics,
+                                              unexplained: EvidenceJoin.unexplained(doors, in: evidence.index,
+                                                                                    trusted: snapshot.trustedAccounts))
+            report.pairObservations = EvidenceJoin.observedPairs(plan.findings, in: evidence.index,
+                                                                 trusted: snapshot.trustedAccounts)
+            report.diagnostics = (report.diagnostics + evidence.diagnostics).sorted()
+        }
         report.ownIdentityProviders = result.index.samlProviders().map { OwnIdentityProvider(provider: $0.provider, roles: $0.roles) }
         return report
     }

@@ -1,5 +1,6 @@
 import TrustPathAnalysis
 import TrustPathEngine
+import TrustPathEvidence
 import TrustPathModel
 
 /// One door as reports show it: the trust statement through which chains enter the organization, who passes it,
@@ -37,6 +38,13 @@ public struct ReportDoor: Sendable, Codable, Hashable {
     public var diagram: String?
     /// Set when an accepted risk of the project file covered pairs through this door but has expired.
     public var expiredAcceptance: ExpiredAcceptance?
+    /// What a session through the door carries: source identity, session tags, how long it lasts.
+    public var session: SessionFacts?
+    /// True when the export records no use of the door's role: deleting the role is then the simplest fix.
+    public var mayDelete: Bool = false
+    /// With `--cloudtrail`: an entry seen passing the door, and how often.
+    public var observed: Observation?
+    public var observedEntry: String?
 
     public init(id: String, role: String, account: String, statement: Int, sid: String?, file: String,
                 region: SourceRegion? = nil, entries: [DoorEntry], severity: Severity, severityReason: String,
@@ -61,17 +69,5 @@ public struct ReportDoor: Sendable, Codable, Hashable {
         self.lastUsed = lastUsed
         self.diagram = diagram
         self.expiredAcceptance = expiredAcceptance
-    }
-}
-
-/// When a role was last used, as the export's `RoleLastUsed` says.
-public struct LastUsed: Sendable, Codable, Hashable {
-    /// `YYYY-MM-DD` (UTC).
-    public var date: String
-    public var region: String?
-
-    public init(date: String, region: String?) {
-        self.date = date
-        self.region = region
     }
 }

@@ -54,6 +54,18 @@ public enum TextReporter {
             if rest > 0 { lines.append("  … and \(rest) more door(s): every door is in --format json, every pair in --format pairs") }
         }
         if report.doors.isEmpty { lines += ["", "No outside entry can reach any role."] }
+        if let evidence = report.evidence {
+            lines.append("")
+            lines.append(style.bold("CloudTrail: \(evidence.statistics.files) file(s), \(evidence.statistics.assumptions) role assumption(s) read; "
+                + "\(report.doors.filter { $0.observed != nil }.count) door(s) seen used"))
+            if !evidence.unexplained.isEmpty {
+                lines.append(style.warn("Used, but no door admits it (\(evidence.unexplained.count)): the snapshot is stale or the model has a hole"))
+                for use in evidence.unexplained.prefix(doorsInBrief) {
+                    lines.append("  " + terminalSafe(use.caller.id) + " → " + terminalSafe(names.role(use.role)) + ": "
+                        + terminalSafe(use.observation.usedBy(use.caller.id)))
+                }
+            }
+        }
         lines += RemediationText.render(report, style: style)
         if !report.suppressed.isEmpty {
             lines.append("")

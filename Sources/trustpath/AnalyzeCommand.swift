@@ -37,6 +37,7 @@ struct AnalyzeCommand: ParsableCommand {
     @Option(help: "Also draw the diagrams (as `trustpath render` does) into this directory.")
     var diagrams: String?
     @OptionGroup var project: ProjectFileOption
+    @OptionGroup var trail: CloudTrailOption
 
     func validate() throws {
         guard maxPaths >= 1 else { throw ValidationError("--max-paths must be at least 1") }
@@ -48,8 +49,9 @@ struct AnalyzeCommand: ParsableCommand {
     func run() throws {
         let progress = Progress.start()
         let input = try SnapshotInput.load(directory, config: project.config, progress: progress)
+        let evidence = try trail.load()
         let result = Pipeline.run(input, options: PipelineOptions(maxPaths: maxPaths, chokeSeverity: chokeSeverity,
-                                                                  progress: progress?.callback))
+                                                                  progress: progress?.callback), evidence: evidence)
         let report = result.report
         defer { ProcessLifetime.keep([result] as [any Sendable]) }
         progress?.finish()

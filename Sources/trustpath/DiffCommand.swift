@@ -37,10 +37,12 @@ struct DiffCommand: ParsableCommand {
     @Option(help: "Also draw the diff (new chains red, resolved green) as diff.dot, .svg and .png into this directory.")
     var diagram: String?
     @OptionGroup var database: HistoryDatabaseOption
+    @OptionGroup var trail: CloudTrailOption
 
     func run() throws {
-        let (before, beforeSide, beforeIncomplete) = try DiffInput.load(old, database: database.db)
-        let (after, afterSide, afterIncomplete) = try DiffInput.load(new, database: database.db)
+        let evidence = try trail.load()
+        let (before, beforeSide, beforeIncomplete) = try DiffInput.load(old, database: database.db, evidence: evidence)
+        let (after, afterSide, afterIncomplete) = try DiffInput.load(new, database: database.db, evidence: evidence)
         let diff = SnapshotDiff(before: before, after: after, beforeSide: beforeSide, afterSide: afterSide)
         try OutputTarget(path: output).write(try format.render(diff))
         if let diagram {
@@ -58,7 +60,7 @@ struct DiffCommand: ParsableCommand {
 /// One side of a diff: a directory analyzed now, or a report saved in the history.
 enum DiffInput {
     /// The report, how the diff names it, and whether some input file could not be read.
-    static func load(_ source: String, database: String) throws -> (Report, DiffSide, Bool) {
+    static func load(_ source: String, database: String, evidence: EvidenceInput? = nil) throws -> (Report, DiffSide, Bool) {
         if source.hasPrefix(HistoryCLI.databasePrefix) {
             let reference = String(source.dropFirst(HistoryCLI.databasePrefix.count))
             let (report, saved) = try HistoryCLI.run { () throws(HistoryError) in
@@ -69,7 +71,7 @@ enum DiffInput {
             return (report, DiffSide(report: report, source: source, savedSnapshot: saved.reference), false)
         }
         let input = try SnapshotInput.load(source)
-        let report = Pipeline.run(input).report
+        let report = Pipeline.run(input, evidence: evidence).report
         return (report, DiffSide(report: report, source: source), input.hasUnreadableInput)
     }
 }

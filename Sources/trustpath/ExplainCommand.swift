@@ -34,7 +34,7 @@ struct ExplainCommand: ParsableCommand {
         var lines = ["Direct hop: \(actor) → \(to): \(direct.state.rawValue)"]
         lines += direct.reasons.map { "  - " + terminalSafe($0) }
         if direct.state != .closed {
-            lines += HopExplanation.details(direct)
+            lines += HopExplanation.details(direct, index: result.index)
         }
         if let finding = result.findings.first(where: { $0.entry.actor == actor && $0.target == to }) {
             let names = DisplayNames(pipeline.report)
@@ -44,7 +44,7 @@ struct ExplainCommand: ParsableCommand {
                 let verdict = evaluator.evaluate(Self.actor(hop.from, index: result.index), to: hop.to)
                 lines.append("  \(terminalSafe(hop.from)) → \(terminalSafe(hop.to)): \(verdict.state.rawValue)")
                 lines += verdict.reasons.map { "    - " + terminalSafe($0) }
-                lines += HopExplanation.details(verdict).map { "  " + $0 }
+                lines += HopExplanation.details(verdict, index: result.index).map { "  " + $0 }
             }
         } else if direct.state == .closed {
             lines.append("")
@@ -64,10 +64,15 @@ struct ExplainCommand: ParsableCommand {
 }
 
 enum HopExplanation {
-    static func details(_ verdict: HopVerdict) -> [String] {
+    static func details(_ verdict: HopVerdict, index: SnapshotIndex) -> [String] {
         var lines: [String] = []
         if let statement = verdict.trustStatement {
             lines.append("  trust statement: \(terminalSafe(statement.file)) \(terminalSafe(statement.jsonPath))")
+            if let role = index.rolesByARN[verdict.target],
+               let trust = role.trustPolicy?.statements.first(where: { $0.index == statement.index }) {
+                let chained: Bool = if case .roleSession = verdict.actor { true } else { false }
+                lines.append("  session: " + terminalSafe(SessionFacts(statement: trust, role: role, chained: chained).summary))
+            }
         }
         if verdict.identityRequired, let identity = verdict.identityStatement {
             lines.append("  identity statement: \(terminalSafe(identity.owner)) #\(identity.index) in \(terminalSafe(identity.file))")

@@ -33,6 +33,7 @@ struct RenderCommand: ParsableCommand {
     var collapseAbove: Int = 150
     @Flag(help: "Write the overview only, no per-finding diagrams.") var overviewOnly = false
     @OptionGroup var project: ProjectFileOption
+    @OptionGroup var trail: CloudTrailOption
     @Option(help: "Chains to report per finding: the shortest plus alternatives of the same length.")
     var maxPaths: Int = 3
 
@@ -45,7 +46,8 @@ struct RenderCommand: ParsableCommand {
         let progress = Progress.start()
         let input = try SnapshotInput.load(directory, config: project.config, progress: progress)
         let report = Pipeline.run(input, options: PipelineOptions(stages: .remediation, maxPaths: maxPaths,
-                                                                  progress: progress?.callback)).report
+                                                                  progress: progress?.callback),
+                                  evidence: try trail.load()).report
         progress?.update("drawing diagrams…")
         let options = DiagramOptions(minimumSeverity: severity, target: target, entry: entry, account: account,
                                      collapseAbove: collapseAbove, perFinding: !overviewOnly)
