@@ -38,7 +38,7 @@ let package = Package(
         .systemLibrary(name: "CGraphviz", pkgConfig: "libgvc", providers: [.apt(["libgraphviz-dev"])]),
         .target(name: "TrustPathRender", dependencies: ["CGraphviz", "TrustPathReport", "TrustPathHistory"]),
         .target(name: "TrustPathHistory", dependencies: [
-            "TrustPathReport", .product(name: "GRDB", package: "GRDB.swift"),
+            "TrustPathReport", "TrustPathEscaping", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         // thin front
         .executableTarget(name: "trustpath", dependencies: [

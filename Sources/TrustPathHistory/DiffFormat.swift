@@ -6,12 +6,14 @@ public enum DiffFormat: String, Sendable, CaseIterable {
     case text
     case json
     case markdown
+    case html
 
     public func render(_ diff: SnapshotDiff) throws -> String {
         switch self {
         case .text: DiffTextReporter.render(diff)
         case .json: try JSONOutput.encode(diff)
         case .markdown: DiffMarkdownReporter.render(diff)
+        case .html: DiffHTMLReporter.render(diff)
         }
     }
 }

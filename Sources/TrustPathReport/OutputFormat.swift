@@ -4,6 +4,8 @@ public enum OutputFormat: String, Sendable, CaseIterable {
     case json
     case sarif
     case markdown
+    /// One self-contained page; the CLI adds diagrams and the trend through `HTMLReporter.render` directly.
+    case html
 
     /// Renders a report in this format.
     public func render(_ report: Report, options: RenderOptions = RenderOptions()) throws -> String {
@@ -12,6 +14,7 @@ public enum OutputFormat: String, Sendable, CaseIterable {
         case .json: try JSONOutput.encode(report)
         case .sarif: try SARIFReporter.render(report)
         case .markdown: MarkdownReporter.render(report)
+        case .html: HTMLReporter.render(report)
         }
     }
 }
