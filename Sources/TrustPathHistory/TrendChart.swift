@@ -80,9 +80,13 @@ public enum TrendChart {
     static func scale(_ maximum: Int) -> (top: Int, step: Int) {
         guard maximum > 0 else { return (1, 1) }
         var magnitude = 1
-        while magnitude * 10 <= maximum { magnitude *= 10 }
-        let step = [1, 2, 5, 10].map { $0 * magnitude }.first { (maximum + $0 - 1) / $0 <= 5 } ?? magnitude * 10
-        return (((maximum + step - 1) / step) * step, max(1, step))
+        while true {
+            for factor in [1, 2, 5] where (maximum + factor * magnitude - 1) / (factor * magnitude) <= 5 {
+                let step = factor * magnitude
+                return (((maximum + step - 1) / step) * step, step)
+            }
+            magnitude *= 10
+        }
     }
 
     private static func area(upper: [Int], lower: [Int], x: (Int) -> Double, y: (Int) -> Double, single: Bool,
