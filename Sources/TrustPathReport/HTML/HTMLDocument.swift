@@ -16,11 +16,6 @@ public enum HTML {
     /// Text from input as element content.
     public static func text(_ value: String) -> String { Escape.htmlText(value) }
 
-    /// `<tag class="…">content</tag>`; `content` is markup, the class a constant of the reporter.
-    public static func element(_ tag: String, class name: String? = nil, _ content: String) -> String {
-        "<\(tag)\(name.map { " class=\"\(Escape.htmlAttribute($0))\"" } ?? "")>\(content)</\(tag)>"
-    }
-
     /// A table; `headers` are constants, `rows` hold markup; columns in `numeric` align right.
     public static func table(_ headers: [String], numeric: Set<Int> = [], rows: [[String]]) -> String {
         let head = headers.enumerated().map { index, header in
