@@ -11,7 +11,14 @@ enum HTMLRemediation {
         }
         lines.append("<p>\(report.chokePoints.count) change\(report.chokePoints.count == 1 ? "" : "s") together remove every "
             + "\(threshold) pair: the fewest trust statements to edit first.</p>")
-        for fix in report.chokePoints { lines.append(fixBox(fix, title: nil)) }
+        let full = report.chokePoints.prefix(HTMLLimits.chokePointsInFull)
+        for fix in full { lines.append(fixBox(fix, title: nil)) }
+        let listed = report.chokePoints.dropFirst(full.count).prefix(HTMLLimits.chokePointsListed)
+        if !listed.isEmpty {
+            lines.append("<ul>" + listed.map { "<li>\(HTML.text($0.summary))</li>" }.joined() + "</ul>")
+        }
+        lines.append(HTMLCoverage.more(report.chokePoints.count, shown: full.count + listed.count, what: "choke points",
+                                       where: "the JSON output"))
         if !report.uncuttableTargets.isEmpty {
             lines.append("<p><b>No trust-policy change cuts these roles off:</b> "
                 + report.uncuttableTargets.map { "<code>\(HTML.text(names.role($0)))</code>" }.joined(separator: ", ") + "</p>")

@@ -12,6 +12,9 @@ public enum HTMLLimits {
     /// Outside accounts named under a public entry.
     public static let alsoPassingListed = 20
     public static let fixesListed = 25
+    /// Choke points shown as a full change (conditions, placeholders); the next ones one line each.
+    public static let chokePointsInFull = 25
+    public static let chokePointsListed = 300
     public static let diagnosticsListed = 200
     public static let filesListed = 200
 }

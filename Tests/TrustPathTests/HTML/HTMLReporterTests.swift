@@ -88,3 +88,15 @@ struct HTMLReporterTests {
         #expect(try OutputFormat.html.render(Self.report) == Self.html)
     }
 }
+
+extension HTMLReporterTests {
+    @Test func manyChokePointsAreBoundedToo() {
+        var report = Self.report
+        let fix = report.chokePoints[0]
+        report.chokePoints = Array(repeating: fix, count: HTMLLimits.chokePointsInFull + HTMLLimits.chokePointsListed + 9)
+        let html = HTMLReporter.render(report)
+        #expect(html.components(separatedBy: "<div class=\"fix\">").count - 1 == HTMLLimits.chokePointsInFull + 3,
+                "the first choke points in full, plus the three doors' fixes")
+        #expect(html.contains("… and 9 more choke points in the JSON output."))
+    }
+}
