@@ -17,7 +17,7 @@ enum HTMLStyle {
     .cards{display:flex;flex-wrap:wrap;gap:12px;margin:12px 0}
     .card{border:1px solid var(--line);border-radius:8px;padding:10px 14px;min-width:150px;background:var(--panel)}
     .card b{display:block;font-size:26px}
-    .sev{display:inline-block;min-width:64px;text-align:center;color:#fff;border-radius:4px;padding:0 6px;\
+    .sev{display:inline-block;white-space:nowrap;min-width:64px;text-align:center;color:#fff;border-radius:4px;padding:0 6px;\
     font-size:12px;font-weight:bold;text-transform:uppercase}
     .sev.critical{background:var(--critical)}.sev.high{background:var(--high)}.sev.medium{background:var(--medium)}\
     .sev.low{background:var(--low)}
