@@ -25,7 +25,7 @@ enum HTMLPage {
             if !behind.findings.isEmpty { draw(door.id, DiagramBuilder.overview(behind)) }
         }
         if let first = failures.first {
-            HistoryCLI.printError("the page has no diagrams where Graphviz failed (\(failures.count)×): \(first)")
+            warn("the page has no diagram where Graphviz failed (\(failures.count)×): \(first)")
         }
         let trend = try database.map { path in
             let points = try HistoryCLI.run { () throws(HistoryError) in
@@ -43,10 +43,15 @@ enum HTMLPage {
             svg = String(decoding: try GraphvizRenderer.shared.render(dot: DiffDiagramBuilder.diagram(diff), format: .svg),
                          as: UTF8.self)
         } catch {
-            HistoryCLI.printError("the page has no diagram: \(error.description)")
+            warn("the page has no diagram: \(error.description)")
             svg = nil
         }
         return DiffHTMLReporter.render(diff, diagram: svg)
+    }
+
+    /// The page is still written without diagrams: the rest of it holds.
+    private static func warn(_ message: String) {
+        FileHandle.standardError.write(Data("warning: \(terminalSafe(message))\n".utf8))
     }
 
     /// A pair's chain enters through the door when its first hop lands on the door's role by the door's statement.
