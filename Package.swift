@@ -47,7 +47,7 @@ let package = Package(
         .systemLibrary(name: "CGraphviz", pkgConfig: "libgvc", providers: [.apt(["libgraphviz-dev"])]),
         .target(name: "TrustPathRender", dependencies: ["CGraphviz", "TrustPathReport", "TrustPathHistory"]),
         .target(name: "TrustPathHistory", dependencies: [
-            "TrustPathReport", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto"),
+            "TrustPathReport", "TrustPathEscaping", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto"),
         ]),
         // checks before deploy: trust policies, CloudFormation templates and Terraform plans → the same analysis
         .target(name: "TrustPathCheck", dependencies: [

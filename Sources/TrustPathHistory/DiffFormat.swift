@@ -8,6 +8,7 @@ public enum DiffFormat: String, Sendable, CaseIterable {
     case markdown
     /// JSON Lines: the changed pairs, each with `"change": "new"` or `"resolved"`.
     case pairs
+    case html
 
     public func render(_ diff: SnapshotDiff) throws -> String {
         switch self {
@@ -15,6 +16,7 @@ public enum DiffFormat: String, Sendable, CaseIterable {
         case .text: DiffTextReporter.render(diff)
         case .json: try JSONOutput.encode(diff)
         case .markdown: DiffMarkdownReporter.render(diff)
+        case .html: DiffHTMLReporter.render(diff)
         }
     }
 }

@@ -24,6 +24,8 @@ public struct History: Sendable, Codable, Hashable {
     public var medianDaysToFix: Double?
     /// Account names of the latest snapshot, for display.
     public var accountNames: [String: String]
+    /// Doors and pairs by severity per snapshot, oldest first (filled by ``HistoryStore/history()``).
+    public var trend: [TrendPoint] = []
 
     public static let currentSchemaVersion = 1
 
@@ -166,6 +168,12 @@ public struct FindingEpisode: Sendable, Codable, Hashable {
 extension HistoryStore {
     /// The whole history of the file.
     public func history() throws(HistoryError) -> History {
+        var history = try findingHistory()
+        history.trend = try trend()
+        return history
+    }
+
+    private func findingHistory() throws(HistoryError) -> History {
         try access {
             try queue.read { db in
                 let snapshots = try Self.snapshots(db, where: nil)

@@ -7,12 +7,14 @@ public enum HistoryFormat: String, Sendable, CaseIterable {
     case text
     case json
     case markdown
+    case html
 
     public func render(_ history: History) throws -> String {
         switch self {
         case .text: HistoryTextReporter.render(history)
         case .json: try JSONOutput.encode(history)
         case .markdown: HistoryMarkdownReporter.render(history)
+        case .html: HistoryHTMLReporter.render(history)
         }
     }
 }

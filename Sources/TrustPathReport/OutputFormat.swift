@@ -6,6 +6,8 @@ public enum OutputFormat: String, Sendable, CaseIterable {
     case markdown
     /// JSON Lines, one reachable (entry, role) pair a line.
     case pairs
+    /// One self-contained page; the CLI adds diagrams and the trend through `HTMLReporter.render` directly.
+    case html
 
     /// Renders a report in this format.
     public func render(_ report: Report, options: RenderOptions = RenderOptions()) throws -> String {
@@ -15,6 +17,7 @@ public enum OutputFormat: String, Sendable, CaseIterable {
         case .sarif: try SARIFReporter.render(report)
         case .markdown: MarkdownReporter.render(report)
         case .pairs: try PairsReporter.render(report)
+        case .html: HTMLReporter.render(report)
         }
     }
 }

@@ -20,6 +20,7 @@ struct AnalyzeCommand: ParsableCommand {
           trustpath analyze Inputs/acme-2026-10 --format markdown --output pr-comment.md
           trustpath analyze Inputs/acme-2026-10 --config audits/trustpath.yml    # vendors, crown jewels, accepted risks
           trustpath analyze Inputs/acme-2026-10 --diagrams Output/diagrams/acme-2026-10
+          trustpath analyze Inputs/acme-2026-10 --format html --db trustpath-history.sqlite --output report.html
         """
     )
 
@@ -36,11 +37,14 @@ struct AnalyzeCommand: ParsableCommand {
     var chokeSeverity: Severity = .critical
     @Option(help: "Also draw the diagrams (as `trustpath render` does) into this directory.")
     var diagrams: String?
+    @Option(help: "With --format html: add the trend of the snapshots saved in this history database.")
+    var db: String?
     @OptionGroup var project: ProjectFileOption
     @OptionGroup var trail: CloudTrailOption
 
     func validate() throws {
         guard maxPaths >= 1 else { throw ValidationError("--max-paths must be at least 1") }
+        if db != nil, format != .html { throw ValidationError("--db adds the trend to the HTML report: use it with --format html") }
     }
 
     @Flag(help: "Exit 0 even when organization members have no export (coverage is still reported).")
@@ -56,7 +60,9 @@ struct AnalyzeCommand: ParsableCommand {
         defer { ProcessLifetime.keep([result] as [any Sendable]) }
         progress?.finish()
         let color = output == nil && format == .text && TerminalColor.enabled
-        try OutputTarget(path: output).write(try format.render(report, options: RenderOptions(color: color)))
+        let text = format == .html ? try HTMLPage.analyze(report, database: db)
+            : try format.render(report, options: RenderOptions(color: color))
+        try OutputTarget(path: output).write(text)
         if let diagrams {
             let summary = try DiagramOutputCommand.write(report, to: diagrams)
             FileHandle.standardError.write(Data((summary + "\n").utf8))

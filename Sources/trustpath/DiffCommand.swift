@@ -23,6 +23,7 @@ struct DiffCommand: ParsableCommand {
           trustpath diff db:acme-2026-10 Inputs/acme-2026-11 --format markdown --output diff.md
           trustpath diff Inputs/acme-2026-10 Inputs/acme-2026-11 --diagram Output/diagrams/diff
           trustpath diff db:latest Inputs/acme-2026-12 --fail-on high    # exit 1 on a new or worsened high/critical
+          trustpath diff db:acme-2026-10 db:latest --format html --output diff.html
         """
     )
 
@@ -44,7 +45,7 @@ struct DiffCommand: ParsableCommand {
         let (before, beforeSide, beforeIncomplete) = try DiffInput.load(old, database: database.db, evidence: evidence)
         let (after, afterSide, afterIncomplete) = try DiffInput.load(new, database: database.db, evidence: evidence)
         let diff = SnapshotDiff(before: before, after: after, beforeSide: beforeSide, afterSide: afterSide)
-        try OutputTarget(path: output).write(try format.render(diff))
+        try OutputTarget(path: output).write(format == .html ? HTMLPage.diff(diff) : try format.render(diff))
         if let diagram {
             let summary = try DiagramOutputCommand.write(diff, to: diagram)
             FileHandle.standardError.write(Data((summary + "\n").utf8))

@@ -14,6 +14,7 @@ struct HistoryCommand: ParsableCommand {
         Examples:
           trustpath history
           trustpath history --db audits/history.sqlite --format markdown --output history.md
+          trustpath history --format html --output trend.html    # doors and pairs by severity, charted
         """
     )
 

@@ -1,0 +1,62 @@
+import Foundation
+import TrustPathAnalysis
+import TrustPathHistory
+import TrustPathReport
+import TrustPathRender
+
+/// Puts the HTML pages together: the report modules write the page, Graphviz draws the diagrams, the history
+/// draws the trend; only the front knows all three.
+enum HTMLPage {
+    /// `analyze --format html`: the overview and the first doors drawn, and the trend when a database is named.
+    static func analyze(_ report: Report, database: String?) throws -> String {
+        var diagrams: [String: String] = [:]
+        var failures: [String] = []
+        func draw(_ key: String, _ dot: String) {
+            do {
+                diagrams[key] = String(decoding: try GraphvizRenderer.shared.render(dot: dot, format: .svg), as: UTF8.self)
+            } catch {
+                failures.append(error.description)
+            }
+        }
+        if !report.findings.isEmpty { draw(HTMLReporter.overviewDiagram, DiagramBuilder.overview(report)) }
+        for door in report.doors.prefix(HTMLLimits.doorsWithDiagram) {
+            var behind = report
+            behind.findings = report.findings.filter { enters(through: door, $0) }
+            if !behind.findings.isEmpty { draw(door.id, DiagramBuilder.overview(behind)) }
+        }
+        if let first = failures.first {
+            warn("the page has no diagram where Graphviz failed (\(failures.count)×): \(first)")
+        }
+        let trend = try database.map { path in
+            let points = try HistoryCLI.run { () throws(HistoryError) in
+                try HistoryStore(path: path, mode: .existingOnly).trend()
+            }
+            return TrendHTML.section(points, database: path)
+        }
+        return HTMLReporter.render(report, diagrams: diagrams, trend: trend)
+    }
+
+    /// `diff --format html`, with the diff diagram when Graphviz can draw it.
+    static func diff(_ diff: SnapshotDiff) -> String {
+        let svg: String?
+        do {
+            svg = String(decoding: try GraphvizRenderer.shared.render(dot: DiffDiagramBuilder.diagram(diff), format: .svg),
+                         as: UTF8.self)
+        } catch {
+            warn("the page has no diagram: \(error.description)")
+            svg = nil
+        }
+        return DiffHTMLReporter.render(diff, diagram: svg)
+    }
+
+    /// The page is still written without diagrams: the rest of it holds.
+    private static func warn(_ message: String) {
+        FileHandle.standardError.write(Data("warning: \(terminalSafe(message))\n".utf8))
+    }
+
+    /// A pair's chain enters through the door when its first hop lands on the door's role by the door's statement.
+    static func enters(through door: ReportDoor, _ finding: Finding) -> Bool {
+        guard let hop = finding.hops.first else { return false }
+        return hop.to == door.role && (hop.statement?.index ?? door.statement) == door.statement
+    }
+}
