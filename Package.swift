@@ -40,9 +40,11 @@ let package = Package(
         .target(name: "TrustPathHistory", dependencies: [
             "TrustPathReport", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
+        // collect: reads a whole organization through the user's AWS CLI (AtomicFile from TrustPathReport)
+        .target(name: "TrustPathCollect", dependencies: ["TrustPathJSON", "TrustPathReport"]),
         // thin front
         .executableTarget(name: "trustpath", dependencies: [
-            "TrustPathIngest", "TrustPathConfig", "TrustPathEngine", "TrustPathAnalysis", "TrustPathRemediation",
+            "TrustPathCollect", "TrustPathIngest", "TrustPathConfig", "TrustPathEngine", "TrustPathAnalysis", "TrustPathRemediation",
             "TrustPathReport", "TrustPathRender", "TrustPathHistory",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
@@ -58,6 +60,7 @@ let package = Package(
             "TrustPathEscaping", "TrustPathJSON", "TrustPathModel", "TrustPathIngest", "TrustPathConfig", "TrustPathEngine",
             "TrustPathAnalysis", "TrustPathRemediation", "TrustPathReport",
             "TrustPathRender", "TrustPathHistory", "TrustPathSynthetic",
+            "TrustPathCollect",
         ], resources: [.copy("Fixtures")]),
     ],
     swiftLanguageModes: [.v6]

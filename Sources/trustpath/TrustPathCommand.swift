@@ -19,6 +19,7 @@ struct TrustPathCommand: ParsableCommand {
         subcommands: [
             SummaryCommand.self, AnalyzeCommand.self, ExplainCommand.self, FixCommand.self, RenderCommand.self,
             DiffCommand.self, SnapshotCommand.self, HistoryCommand.self,
+            CollectCommand.self,
         ],
         helpNames: [.short, .long]
     )

@@ -1,0 +1,177 @@
+import Foundation
+import Synchronization
+import TrustPathJSON
+
+/// A member account as `list-accounts` describes it.
+public struct MemberAccount: Sendable, Equatable {
+    public var id: String
+    public var name: String?
+    /// `State` (ACTIVE, SUSPENDED, PENDING_CLOSURE, CLOSED), or the older `Status`.
+    public var state: String
+}
+
+/// The organization's files, written as `analyze` reads them: the organization, its accounts, its roots and
+/// OUs and each account's parent (for `aws:PrincipalOrgPaths`), and its SCPs and RCPs with their targets.
+struct OrganizationCollector: Sendable {
+    let context: CallContext
+    let record: Recorder
+
+    static let describeFile = "organizations-describe-organization.json"
+    static let accountsFile = "organizations-list-accounts.json"
+    static let rootsFile = "organizations-list-roots.json"
+
+    enum Organization {
+        case found(id: String?)
+        case notInUse
+        case unreadable
+    }
+
+    /// `describe-organization`; an account outside any organization is not a failure.
+    func describe() -> Organization {
+        switch context.object(["organizations", "describe-organization"]) {
+        case .success(let object):
+            guard writeRecorded(object, to: Self.describeFile) else { return .unreadable }
+            return .found(id: object["Organization"]?["Id"]?.scalarText)
+        case .failure(let failure):
+            if failure.code == "AWSOrganizationsNotInUseException" { return .notInUse }
+            record.organizationFailure(failure.sentence + hint(failure))
+            return .unreadable
+        }
+    }
+
+    /// `list-accounts`, every page (the CLI follows them).
+    func listAccounts() -> [MemberAccount]? {
+        switch context.object(["organizations", "list-accounts"]) {
+        case .success(let object):
+            guard writeRecorded(object, to: Self.accountsFile) else { return nil }
+            guard case .array(let accounts)? = object["Accounts"] else { return [] }
+            return accounts.compactMap { account in
+                guard let id = account["Id"]?.scalarText else { return nil }
+                let state = account["State"]?.scalarText ?? account["Status"]?.scalarText ?? "ACTIVE"
+                return MemberAccount(id: id, name: account["Name"]?.scalarText, state: state)
+            }
+        case .failure(let failure):
+            record.organizationFailure(failure.sentence + hint(failure))
+            return nil
+        }
+    }
+
+    /// The jobs that read the roots and OUs, each account's parents and the SCPs and RCPs.
+    func structureJobs(members: [MemberAccount]) -> [@Sendable () -> Void] {
+        var jobs: [@Sendable () -> Void] = [
+            { walkOrganizationalUnits() },
+            { policies(type: "SERVICE_CONTROL_POLICY") },
+            { policies(type: "RESOURCE_CONTROL_POLICY") },
+        ]
+        for member in members {
+            jobs.append { parents(of: member.id) }
+        }
+        return jobs
+    }
+
+    private func walkOrganizationalUnits() {
+        guard case .success(let roots) = recorded(["organizations", "list-roots"]) else { return }
+        guard writeRecorded(roots, to: Self.rootsFile), case .array(let list)? = roots["Roots"] else { return }
+        var pending = list.compactMap { $0["Id"]?.scalarText }
+        var seen = Set(pending)
+        while let parent = pending.popLast() {
+            let arguments = ["organizations", "list-organizational-units-for-parent", "--parent-id", parent]
+            guard case .success(let units) = recorded(arguments) else { continue }
+            guard writeRecorded(units.adding("ParentId", parent), to: "organizations-ous-\(parent).json") else { continue }
+            if case .array(let children)? = units["OrganizationalUnits"] {
+                for child in children.compactMap({ $0["Id"]?.scalarText }) where seen.insert(child).inserted {
+                    pending.append(child)
+                }
+            }
+        }
+    }
+
+    private func parents(of account: String) {
+        let name = "organizations-parents-\(account).json"
+        if context.kept(name) { return record.organizationFile(name) }
+        guard case .success(let parents) = recorded(["organizations", "list-parents", "--child-id", account]) else { return }
+        _ = writeRecorded(parents.adding("ChildId", account), to: name)
+    }
+
+    /// Each policy of `type` as `describe-policy` output with the `list-targets-for-policy` targets merged in.
+    private func policies(type: String) {
+        let listing = context.object(["organizations", "list-policies", "--filter", type])
+        let summaries: [JSONValue]
+        switch listing {
+        case .success(let object):
+            guard case .array(let list)? = object["Policies"] else { return }
+            summaries = list
+        case .failure(let failure):
+            // An organization without this policy type (or without all features) has none to read.
+            if let code = failure.code, code.hasPrefix("PolicyTypeNot") { return }
+            return record.organizationFailure(failure.sentence + hint(failure))
+        }
+        for id in summaries.compactMap({ $0["Id"]?.scalarText }) {
+            guard case .success(var policy) = recorded(["organizations", "describe-policy", "--policy-id", id]),
+                  case .success(let targets) = recorded(["organizations", "list-targets-for-policy", "--policy-id", id])
+            else { continue }
+            policy.set("Targets", targets["Targets"] ?? .array([]))
+            _ = writeRecorded(policy, to: "organizations-policy-\(id).json")
+        }
+    }
+
+    private func recorded(_ arguments: [String]) -> Result<JSONObject, CallFailure> {
+        let result = context.object(arguments)
+        if case .failure(let failure) = result { record.organizationFailure(failure.sentence + hint(failure)) }
+        return result
+    }
+
+    private func writeRecorded(_ object: JSONObject, to name: String) -> Bool {
+        if let failure = context.write(object, to: name) {
+            record.organizationFailure(failure)
+            return false
+        }
+        record.organizationFile(name)
+        return true
+    }
+
+    private func hint(_ failure: CallFailure) -> String {
+        failure.code == "AccessDenied" || failure.code == "AccessDeniedException"
+            ? " (run from the management account or a delegated administrator, with organizations:Describe* and List*)"
+            : ""
+    }
+}
+
+/// What the parallel jobs found, gathered under one lock.
+final class Recorder: Sendable {
+    private struct State {
+        var organizationFiles: [String] = []
+        var organizationFailures: [String] = []
+        var read: [CollectionManifest.ReadAccount] = []
+        var missing: [CollectionManifest.Missing] = []
+        var done = 0
+    }
+
+    private let state = Mutex(State())
+    private let progress: (@Sendable (Int) -> Void)?
+
+    init(progress: (@Sendable (Int) -> Void)?) {
+        self.progress = progress
+    }
+
+    func organizationFile(_ name: String) { state.withLock { $0.organizationFiles.append(name) } }
+    func organizationFailure(_ sentence: String) { state.withLock { $0.organizationFailures.append(sentence) } }
+
+    func account(read account: CollectionManifest.ReadAccount) { finished { $0.read.append(account) } }
+    func account(missing account: CollectionManifest.Missing) { finished { $0.missing.append(account) } }
+
+    private func finished(_ change: (inout State) -> Void) {
+        let done = state.withLock { state in
+            change(&state)
+            state.done += 1
+            return state.done
+        }
+        progress?(done)
+    }
+
+    var snapshot: (files: [String], failures: [String], read: [CollectionManifest.ReadAccount],
+                   missing: [CollectionManifest.Missing]) {
+        state.withLock { ($0.organizationFiles.sorted(), $0.organizationFailures.sorted(),
+                          $0.read.sorted { $0.id < $1.id }, $0.missing.sorted { $0.id < $1.id }) }
+    }
+}
