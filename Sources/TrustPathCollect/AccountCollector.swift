@@ -7,7 +7,6 @@ struct AccountCollector: Sendable {
     let context: CallContext
     let roleName: String
     let callerAccount: String
-    let extraArguments: [String]
 
     static func fileName(_ account: String) -> String { "gaad-\(account).json" }
 
@@ -39,8 +38,7 @@ struct AccountCollector: Sendable {
             case .failure(let reason): return .failure(reason)
             }
         }
-        let arguments = ["iam", "get-account-authorization-details"] + extraArguments
-        let result = context.call(arguments, as: credentials)
+        let result = context.call(["iam", "get-account-authorization-details"], as: credentials)
         guard result.status == 0 else {
             return .failure(ParseMessage(text: Self.exportFailure(result, roleARN: credentials == nil ? nil : roleARN)))
         }

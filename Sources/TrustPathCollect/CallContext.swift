@@ -9,11 +9,19 @@ struct CallContext: Sendable {
     let throttling: Throttling
     let directory: String
     let refresh: Bool
+    let pageSize: Int?
 
-    /// One CLI call, retried while throttled.
+    /// One CLI call, retried while throttled. The CLI follows every page of a paginated call itself.
     func call(_ arguments: [String], as credentials: TemporaryCredentials? = nil) -> CommandResult {
-        throttling.run { cli.run(arguments, as: credentials) }
+        let paged = Self.paginated.contains(arguments.dropFirst().first ?? "")
+        let full = arguments + (paged ? pageSize.map { ["--page-size", String($0)] } ?? [] : [])
+        return throttling.run { cli.run(full, as: credentials) }
     }
+
+    static let paginated: Set<String> = [
+        "get-account-authorization-details", "list-accounts", "list-roots", "list-organizational-units-for-parent",
+        "list-parents", "list-policies", "list-targets-for-policy",
+    ]
 
     /// A call whose output must be one JSON object; the failure is a sentence naming the call.
     func object(_ arguments: [String], as credentials: TemporaryCredentials? = nil) -> Result<JSONObject, CallFailure> {

@@ -12,8 +12,9 @@ public struct CollectOptions: Sendable {
     public var concurrency: Int
     /// Read again the accounts whose files an earlier run left complete.
     public var refresh: Bool
-    /// Extra arguments of `get-account-authorization-details` (tests pass `--page-size` to cross page boundaries).
-    public var authorizationDetailsArguments: [String]
+    /// Items per request of the paginated calls (the CLI still follows every page and merges them); nil
+    /// leaves the service's default. Tests set a small one so that page boundaries are crossed.
+    public var pageSize: Int?
     /// The first wait after a throttled call, in seconds; it doubles at each retry.
     public var initialBackoff: Double
     /// Attempts of a throttled call before it counts as failed.
@@ -23,14 +24,14 @@ public struct CollectOptions: Sendable {
 
     public init(directory: String, roleName: String = defaultRoleName, accounts: [String]? = nil,
                 excluded: [String] = [], concurrency: Int = 8, refresh: Bool = false,
-                authorizationDetailsArguments: [String] = [], initialBackoff: Double = 1, maximumAttempts: Int = 6) {
+                pageSize: Int? = nil, initialBackoff: Double = 1, maximumAttempts: Int = 6) {
         self.directory = directory
         self.roleName = roleName
         self.accounts = accounts
         self.excluded = excluded
         self.concurrency = max(1, concurrency)
         self.refresh = refresh
-        self.authorizationDetailsArguments = authorizationDetailsArguments
+        self.pageSize = pageSize
         self.initialBackoff = initialBackoff
         self.maximumAttempts = max(1, maximumAttempts)
     }

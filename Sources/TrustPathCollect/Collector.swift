@@ -26,7 +26,8 @@ public struct Collector: Sendable {
         }
         let context = CallContext(cli: cli, throttling: Throttling(initialBackoff: options.initialBackoff,
                                                                   maximumAttempts: options.maximumAttempts),
-                                  directory: options.directory, refresh: options.refresh)
+                                  directory: options.directory, refresh: options.refresh,
+                                  pageSize: options.pageSize)
         let (caller, callerAccount) = try identity(context)
 
         progress?("reading the organization…")
@@ -46,8 +47,7 @@ public struct Collector: Sendable {
                                                 excluded: options.excluded, callerAccount: callerAccount,
                                                 organizationID: organizationID)
         targets.total = selection.accounts.count + selection.unreadable.count
-        let accounts = AccountCollector(context: context, roleName: options.roleName, callerAccount: callerAccount,
-                                        extraArguments: options.authorizationDetailsArguments)
+        let accounts = AccountCollector(context: context, roleName: options.roleName, callerAccount: callerAccount)
         var jobs: [@Sendable () -> Void] = selection.accounts.map { account in { accounts.collect(account, record: record) } }
         if organizationID != nil, let members {
             jobs = organization.structureJobs(members: members) + jobs

@@ -32,10 +32,13 @@ struct CollectCommand: ParsableCommand {
     @Option(help: "Never these accounts (comma-separated 12-digit ids).") var exclude: String?
     @Option(help: "How many aws processes run at once.") var concurrency = 8
     @Option(help: "The AWS CLI profile of the calling credentials (default: the CLI's own choice).") var profile: String?
+    @Option(help: "Items per request of the paginated calls (the CLI still reads every page). Default: the service's.")
+    var pageSize: Int?
     @Flag(help: "Read every account again, even those an earlier run read completely.") var refresh = false
 
     func validate() throws {
         guard concurrency >= 1, concurrency <= 256 else { throw ValidationError("--concurrency must be 1…256") }
+        if let pageSize, pageSize < 1 { throw ValidationError("--page-size must be at least 1") }
         guard !roleName.isEmpty, !roleName.contains("/") else {
             throw ValidationError("--role-name is a role name (with no path), such as TrustPathAudit")
         }
@@ -47,7 +50,7 @@ struct CollectCommand: ParsableCommand {
         let options = CollectOptions(directory: out, roleName: roleName,
                                      accounts: try Self.accountList(accounts, option: "--accounts"),
                                      excluded: try Self.accountList(exclude, option: "--exclude") ?? [],
-                                     concurrency: concurrency, refresh: refresh)
+                                     concurrency: concurrency, refresh: refresh, pageSize: pageSize)
         let manifest: CollectionManifest
         let progress = Progress.start()
         do {
