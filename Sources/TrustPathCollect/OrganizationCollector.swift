@@ -70,14 +70,14 @@ struct OrganizationCollector: Sendable {
     }
 
     private func walkOrganizationalUnits() {
-        guard case .success(let roots) = recorded(["organizations", "list-roots"]) else { return }
-        guard writeRecorded(roots, to: Self.rootsFile), case .array(let list)? = roots["Roots"] else { return }
+        guard let roots = keptOrRead(Self.rootsFile, ["organizations", "list-roots"]),
+              case .array(let list)? = roots["Roots"] else { return }
         var pending = list.compactMap { $0["Id"]?.scalarText }
         var seen = Set(pending)
         while let parent = pending.popLast() {
             let arguments = ["organizations", "list-organizational-units-for-parent", "--parent-id", parent]
-            guard case .success(let units) = recorded(arguments) else { continue }
-            guard writeRecorded(units.adding("ParentId", parent), to: "organizations-ous-\(parent).json") else { continue }
+            guard let units = keptOrRead("organizations-ous-\(parent).json", arguments, adding: ("ParentId", parent))
+            else { continue }
             if case .array(let children)? = units["OrganizationalUnits"] {
                 for child in children.compactMap({ $0["Id"]?.scalarText }) where seen.insert(child).inserted {
                     pending.append(child)
@@ -87,10 +87,20 @@ struct OrganizationCollector: Sendable {
     }
 
     private func parents(of account: String) {
-        let name = "organizations-parents-\(account).json"
-        if context.kept(name) { return record.organizationFile(name) }
-        guard case .success(let parents) = recorded(["organizations", "list-parents", "--child-id", account]) else { return }
-        _ = writeRecorded(parents.adding("ChildId", account), to: name)
+        _ = keptOrRead("organizations-parents-\(account).json", ["organizations", "list-parents", "--child-id", account],
+                       adding: ("ChildId", account))
+    }
+
+    /// The file an earlier run wrote (unless --refresh), or the call's output (with the agreed key added) written.
+    private func keptOrRead(_ name: String, _ arguments: [String], adding key: (String, String)? = nil) -> JSONObject? {
+        if context.kept(name), let data = FileManager.default.contents(atPath: context.path(name)),
+           case .success(let object) = CallContext.parseObject(data) {
+            record.organizationFile(name)
+            return object
+        }
+        guard case .success(var object) = recorded(arguments) else { return nil }
+        if let key { object = object.adding(key.0, key.1) }
+        return writeRecorded(object, to: name) ? object : nil
     }
 
     /// Each policy of `type` as `describe-policy` output with the `list-targets-for-policy` targets merged in.
@@ -107,11 +117,16 @@ struct OrganizationCollector: Sendable {
             return record.organizationFailure(failure.sentence + hint(failure))
         }
         for id in summaries.compactMap({ $0["Id"]?.scalarText }) {
+            let name = "organizations-policy-\(id).json"
+            if context.kept(name) {
+                record.organizationFile(name)
+                continue
+            }
             guard case .success(var policy) = recorded(["organizations", "describe-policy", "--policy-id", id]),
                   case .success(let targets) = recorded(["organizations", "list-targets-for-policy", "--policy-id", id])
             else { continue }
             policy.set("Targets", targets["Targets"] ?? .array([]))
-            _ = writeRecorded(policy, to: "organizations-policy-\(id).json")
+            _ = writeRecorded(policy, to: name)
         }
     }
 

@@ -14,9 +14,7 @@ struct CollectMotoTests {
     @Test func collectsAsAnIndependentExportAndResumes() throws {
         let server = try MotoServer()
         defer { server.stop() }
-        FileHandle.standardError.write(Data("DEBUG started\n".utf8))
         let organization = try MotoOrganization.create(on: server)
-        FileHandle.standardError.write(Data("DEBUG org\n".utf8))
         let environment = server.environment.merging(
             ["AWS_ACCESS_KEY_ID": organization.adminKeyID, "AWS_SECRET_ACCESS_KEY": organization.adminSecret]) { _, new in new }
         let collected = try RenderTemporaryDirectory()
@@ -37,7 +35,6 @@ struct CollectMotoTests {
         #expect(manifest["Caller"]?.scalarText?.hasSuffix(":user/auditor") == true)
         #expect(manifest["Complete"] == .bool(false))
 
-        FileHandle.standardError.write(Data("DEBUG collected\n".utf8))
         try organization.exportIndependently(on: server, accounts: organization.readable, to: independent.path)
         let collectedAnalysis = try Self.analysis(collected.path)
         let independentAnalysis = try Self.analysis(independent.path)
