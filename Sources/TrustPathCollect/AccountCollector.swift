@@ -42,15 +42,19 @@ struct AccountCollector: Sendable {
         guard result.status == 0 else {
             return .failure(ParseMessage(text: Self.exportFailure(result, roleARN: credentials == nil ? nil : roleARN)))
         }
-        // Parsed before it is written, so that a cut-off or garbled output never lands in the snapshot.
-        switch CallContext.parseObject(result.output) {
-        case .success(let object) where object["RoleDetailList"] != nil:
-            return .success(result.output)
-        case .success:
-            return .failure(ParseMessage(text: "get-account-authorization-details answered without a RoleDetailList"))
-        case .failure(let message):
-            return .failure(ParseMessage(text: "get-account-authorization-details: \(message.text)"))
-        }
+        // Checked before it is written, so that a cut-off or garbled output never lands in the snapshot. The
+        // check walks the bytes without building the document: an account's export can be hundreds of megabytes.
+        return Self.isCompleteExport([UInt8](result.output))
+            ? .success(result.output)
+            : .failure(ParseMessage(text: "get-account-authorization-details did not answer with a whole JSON "
+                + "object holding a RoleDetailList; run it by hand to see why"))
+    }
+
+    static func isCompleteExport(_ bytes: [UInt8]) -> Bool {
+        guard let whole = JSONLocator.range(of: .root, in: bytes),
+              bytes[whole.upperBound...].allSatisfy({ [0x20, 0x0A, 0x0D, 0x09].contains($0) }),
+              bytes[whole].first == UInt8(ascii: "{") else { return false }
+        return JSONLocator.range(of: JSONPath.root.appending("RoleDetailList"), in: bytes) != nil
     }
 
     private func assume(_ roleARN: String) -> Result<TemporaryCredentials, ParseMessage> {

@@ -60,3 +60,16 @@ struct CollectRulesTests {
         #expect(standalone.accounts.map(\.id) == ["555555555555"])
     }
 }
+
+@Suite("Collect: what counts as a whole export")
+struct CollectExportCheckTests {
+    @Test func onlyAWholeObjectWithRolesIsWritten() {
+        let whole = #"{"UserDetailList": [], "RoleDetailList": [{"RoleName": "a"}], "Policies": []}"# + "\n"
+        #expect(AccountCollector.isCompleteExport(Array(whole.utf8)))
+        #expect(!AccountCollector.isCompleteExport(Array(whole.utf8.dropLast(5))), "cut off")
+        #expect(!AccountCollector.isCompleteExport(Array((whole + "{}").utf8)), "something after the object")
+        #expect(!AccountCollector.isCompleteExport(Array(#"{"Accounts": []}"#.utf8)), "not an IAM export")
+        #expect(!AccountCollector.isCompleteExport(Array(#"[{"RoleDetailList": []}]"#.utf8)))
+        #expect(!AccountCollector.isCompleteExport([]))
+    }
+}
