@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import TrustPathCollect
+import TrustPathIngest
 
 /// The small decisions of `collect` that need no emulator: which CLI reads AWS_ENDPOINT_URL, what an error
 /// line means, which accounts are read, and what a throttled call is.
@@ -71,5 +72,26 @@ struct CollectExportCheckTests {
         #expect(!AccountCollector.isCompleteExport(Array(#"{"Accounts": []}"#.utf8)), "not an IAM export")
         #expect(!AccountCollector.isCompleteExport(Array(#"[{"RoleDetailList": []}]"#.utf8)))
         #expect(!AccountCollector.isCompleteExport([]))
+    }
+}
+
+@Suite("Collect: analyze reads the manifest as a note")
+struct CollectManifestReadingTests {
+    @Test func theManifestIsSkippedWithItsMissingAccountsNamed() throws {
+        let manifest = CollectionManifest(
+            startedAt: Date(timeIntervalSince1970: 0), finishedAt: Date(timeIntervalSince1970: 60),
+            caller: "arn:aws:iam::111111111111:user/auditor", callerAccount: "111111111111", awsCLI: "aws-cli/2.22.0",
+            roleName: "TrustPathAudit", organizationID: "o-abc",
+            read: [.init(id: "111111111111", name: "m", file: "gaad-111111111111.json", via: "the caller's credentials",
+                         collectedAt: Date(timeIntervalSince1970: 30), kept: false)],
+            missing: [.init(id: "222222222222", name: "b", reason: "AccessDenied on sts:AssumeRole")],
+            excluded: [], organizationFailures: [], organizationFiles: [])
+        let text = manifest.json()
+        #expect(text.contains("\"StartedAt\": \"1970-01-01T00:00:00Z\""))
+        let snapshot = SnapshotLoader().load(documents: [("collection.json", Array(text.utf8))])
+        let file = try #require(snapshot.files.first)
+        #expect(file.kind == .skipped)
+        #expect(file.detail.contains("1 account(s) read, 1 missing (222222222222"))
+        #expect(snapshot.accounts.isEmpty, "its Read list is not taken for an export")
     }
 }
