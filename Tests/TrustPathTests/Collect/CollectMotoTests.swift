@@ -54,15 +54,25 @@ struct CollectMotoTests {
         try FileManager.default.removeItem(atPath: collected.path + "/gaad-\(removed).json")
         let keptPath = collected.path + "/gaad-\(organization.members[1]).json"
         let keptDate = try Self.modified(keptPath)
-        let second = try CommandLineTests.run(["collect", "--out", collected.path,
+        // This time the caller's keys come from a named profile: the assumed role's child must not inherit it.
+        let credentials = collected.url.deletingLastPathComponent().appendingPathComponent("credentials-\(UUID().uuidString)")
+        try "[auditor]\naws_access_key_id = \(organization.adminKeyID)\naws_secret_access_key = \(organization.adminSecret)\n"
+            .write(to: credentials, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: credentials) }
+        var profileEnvironment = server.environment
+        profileEnvironment["AWS_ACCESS_KEY_ID"] = nil
+        profileEnvironment["AWS_SECRET_ACCESS_KEY"] = nil
+        profileEnvironment["AWS_SHARED_CREDENTIALS_FILE"] = credentials.path
+        let second = try CommandLineTests.run(["collect", "--out", collected.path, "--profile", "auditor",
                                                "--exclude", "\(organization.deletedRoleAccount),\(organization.closedAccount)"],
-                                              environment: environment)
+                                              environment: profileEnvironment)
         #expect(second.status == 0, "\(second.stderr)")
         let resumed = try Self.manifest(collected.path)
         let readAgain = Self.entries(resumed, "Read").filter { $0["KeptFromEarlierRun"] == .bool(false) }
         #expect(readAgain.compactMap { $0["AccountId"]?.scalarText } == [removed])
         #expect(try Self.modified(keptPath) == keptDate, "a complete file is kept without --refresh")
         #expect(resumed["Complete"] == .bool(true))
+        #expect(resumed["Caller"]?.scalarText?.hasSuffix(":user/auditor") == true)
         #expect(try Self.analysis(collected.path).findings == independentAnalysis.findings)
     }
 
