@@ -40,6 +40,9 @@ public struct CollectionManifest: Sendable, Equatable {
     public var organizationFailures: [String]
     /// The organization files written or kept, relative to the directory.
     public var organizationFiles: [String]
+    /// Files of an earlier collection in the directory that this one did not write or keep (an account no
+    /// longer selected, a deleted policy or OU): `analyze` still reads them.
+    public var leftFromEarlierRuns: [String] = []
 
     /// True when every account asked for was read and no organization data is missing.
     public var isComplete: Bool { missing.isEmpty && organizationFailures.isEmpty }
@@ -74,6 +77,7 @@ public struct CollectionManifest: Sendable, Equatable {
             ("Excluded", .array(excluded.map(JSONValue.string))),
             ("OrganizationFiles", .array(organizationFiles.map(JSONValue.string))),
             ("OrganizationFailures", .array(organizationFailures.map(JSONValue.string))),
+            ("LeftFromEarlierRuns", .array(leftFromEarlierRuns.map(JSONValue.string))),
         ])
         return JSONWriter.write(.object(root), indent: 2) + "\n"
     }

@@ -60,7 +60,8 @@ public struct Collector: Sendable {
             startedAt: startedAt, finishedAt: Date(), caller: caller, callerAccount: callerAccount,
             awsCLI: cli.version, roleName: options.roleName, organizationID: organizationID, read: found.read,
             missing: found.missing, excluded: selection.excluded, organizationFailures: found.failures,
-            organizationFiles: found.files)
+            organizationFiles: found.files,
+            leftFromEarlierRuns: leftovers(written: Set(found.read.map(\.file) + found.files)))
         do {
             try writeManifest(manifest)
         } catch {
@@ -79,6 +80,14 @@ public struct Collector: Sendable {
         case .failure(let failure):
             throw .callerUnknown(failure.message)
         }
+    }
+
+    /// Files named as `collect` names them that this run neither wrote nor kept: `analyze` would still read them.
+    private func leftovers(written: Set<String>) -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: options.directory)) ?? []
+        return names.filter { name in
+            (name.hasPrefix("gaad-") || name.hasPrefix("organizations-")) && name.hasSuffix(".json") && !written.contains(name)
+        }.sorted()
     }
 
     private func writeManifest(_ manifest: CollectionManifest) throws {
@@ -108,9 +117,9 @@ struct AccountSelection: Sendable {
         var selection = AccountSelection(accounts: [], unreadable: [], excluded: excluded.sorted())
         for id in wanted {
             guard let member = byID[id] else {
-                selection.unreadable.append(.init(id: id, name: nil, reason: "not a member of the organization "
-                    + "\(organizationID ?? "")".trimmingCharacters(in: .whitespaces)
-                    + " (list-accounts does not list it)"))
+                let organization = organizationID.map { "the organization \($0)" } ?? "the organization"
+                selection.unreadable.append(.init(id: id, name: nil,
+                                                  reason: "not a member of \(organization) (list-accounts does not list it)"))
                 continue
             }
             if member.state == "ACTIVE" {

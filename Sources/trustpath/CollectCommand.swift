@@ -75,6 +75,12 @@ struct CollectCommand: ParsableCommand {
         for failure in manifest.organizationFailures {
             errors += "missing: organization data: \(terminalSafe(failure))\n"
         }
+        if !manifest.leftFromEarlierRuns.isEmpty {
+            let shown = manifest.leftFromEarlierRuns.prefix(5).map(terminalSafe).joined(separator: ", ")
+            errors += "note: \(manifest.leftFromEarlierRuns.count) file(s) of an earlier collection are not part of this one "
+                + "(\(shown)\(manifest.leftFromEarlierRuns.count > 5 ? ", …" : "")); analyze still reads them: "
+                + "delete them, or collect into a new directory\n"
+        }
         if !errors.isEmpty { FileHandle.standardError.write(Data(errors.utf8)) }
         let kept = manifest.read.filter(\.kept).count
         let total = manifest.read.count + manifest.missing.count

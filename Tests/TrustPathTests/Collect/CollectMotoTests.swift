@@ -54,6 +54,8 @@ struct CollectMotoTests {
         try FileManager.default.removeItem(atPath: collected.path + "/gaad-\(removed).json")
         let keptPath = collected.path + "/gaad-\(organization.members[1]).json"
         let keptDate = try Self.modified(keptPath)
+        let leftover = collected.path + "/gaad-000000000000.json"
+        try Data("{}".utf8).write(to: URL(fileURLWithPath: leftover))
         // This time the caller's keys come from a named profile: the assumed role's child must not inherit it.
         let credentials = collected.url.deletingLastPathComponent().appendingPathComponent("credentials-\(UUID().uuidString)")
         try "[auditor]\naws_access_key_id = \(organization.adminKeyID)\naws_secret_access_key = \(organization.adminSecret)\n"
@@ -73,6 +75,9 @@ struct CollectMotoTests {
         #expect(try Self.modified(keptPath) == keptDate, "a complete file is kept without --refresh")
         #expect(resumed["Complete"] == .bool(true))
         #expect(resumed["Caller"]?.scalarText?.hasSuffix(":user/auditor") == true)
+        #expect(Self.entries(resumed, "LeftFromEarlierRuns") == [.string("gaad-000000000000.json")])
+        #expect(second.stderr.contains("gaad-000000000000.json"), "a file this run did not write is pointed out")
+        try FileManager.default.removeItem(atPath: leftover)
         #expect(try Self.analysis(collected.path).findings == independentAnalysis.findings)
     }
 
