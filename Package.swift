@@ -9,7 +9,7 @@ let package = Package(
         .library(name: "TrustPathKit", targets: [
             "TrustPathEscaping", "TrustPathJSON", "TrustPathModel", "TrustPathIngest", "TrustPathConfig", "TrustPathEngine",
             "TrustPathAnalysis", "TrustPathRemediation", "TrustPathReport",
-            "TrustPathRender", "TrustPathHistory", "TrustPathPipeline", "TrustPathCheck", "TrustPathEvidence",
+            "TrustPathRender", "TrustPathHistory", "TrustPathPipeline", "TrustPathCheck", "TrustPathEvidence", "TrustPathCollect",
         ]),
     ],
     dependencies: [
@@ -54,10 +54,12 @@ let package = Package(
             "TrustPathJSON", "TrustPathModel", "TrustPathIngest", "TrustPathEngine", "TrustPathAnalysis",
             "TrustPathRemediation", "TrustPathReport", .product(name: "Yams", package: "Yams"),
         ]),
+        // collect: reads a whole organization through the user's AWS CLI (AtomicFile from TrustPathReport)
+        .target(name: "TrustPathCollect", dependencies: ["TrustPathJSON", "TrustPathReport"]),
         // thin front
         .executableTarget(name: "trustpath", dependencies: [
             "TrustPathPipeline", "TrustPathEscaping", "TrustPathEvidence", "TrustPathModel", "TrustPathIngest", "TrustPathConfig", "TrustPathEngine", "TrustPathAnalysis", "TrustPathRemediation",
-            "TrustPathReport", "TrustPathRender", "TrustPathHistory", "TrustPathCheck",
+            "TrustPathReport", "TrustPathRender", "TrustPathHistory", "TrustPathCheck", "TrustPathCollect",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // libFuzzer target for the JSON, policy and GAAD parsers; an ordinary build replays inputs (see README).
@@ -74,7 +76,7 @@ let package = Package(
             "TrustPathEscaping", "TrustPathJSON", "TrustPathModel", "TrustPathIngest", "TrustPathConfig", "TrustPathEngine",
             "TrustPathAnalysis", "TrustPathRemediation", "TrustPathReport",
             "TrustPathRender", "TrustPathHistory", "TrustPathSynthetic", "TrustPathPipeline", "TrustPathCheck",
-            "TrustPathEvidence",
+            "TrustPathEvidence", "TrustPathCollect",
         ], resources: [.copy("Fixtures")]),
     ],
     swiftLanguageModes: [.v6]

@@ -19,6 +19,7 @@ enum FileClassifier {
             return .skipped("not an AWS export: the top level is \(root.kindDescription), not an object")
         }
         let keys = Set(object.keys)
+        if keys.contains(collectionManifestKey) { return collectionManifest(root) }
         if !keys.isDisjoint(with: authorizationDetailsKeys.dropLast()) || isIAMPolicyList(root) {
             return AuthorizationDetailsReader.read(root, at: rootPath, file: file, keys: authorizationDetailsKeys)
         }
@@ -64,6 +65,22 @@ enum FileClassifier {
         }
         let shown = object.keys.prefix(5).joined(separator: ", ")
         return .skipped("not an IAM or Organizations export (top-level keys: \(shown.isEmpty ? "none" : shown))")
+    }
+
+    /// The top-level key of the manifest `trustpath collect` writes beside the exports (`collection.json`).
+    static let collectionManifestKey = "TrustPathCollection"
+
+    /// The manifest holds no IAM data; the note says what it records, so a missing account is not silent.
+    private static func collectionManifest(_ root: JSONValue) -> FileContribution {
+        func ids(_ key: String) -> [String] {
+            guard case .array(let entries)? = root[key] else { return [] }
+            return entries.compactMap { $0["AccountId"]?.scalarText }
+        }
+        let read = ids("Read").count
+        let missing = ids("Missing")
+        let shown = missing.prefix(10).joined(separator: ", ") + (missing.count > 10 ? ", …" : "")
+        return .skipped("the manifest of trustpath collect, not an export: \(read) account(s) read"
+            + (missing.isEmpty ? "" : ", \(missing.count) missing (\(shown); the file says why)"))
     }
 
     /// IAM's `Policies` entries carry `PolicyVersionList` or `PolicyId`; Organizations' carry `Type`.

@@ -19,7 +19,7 @@ struct TrustPathCommand: ParsableCommand {
         subcommands: [
             SummaryCommand.self, AnalyzeCommand.self, ExplainCommand.self, FixCommand.self, RenderCommand.self,
             DiffCommand.self, SnapshotCommand.self, HistoryCommand.self,
-            CheckCommand.self,
+            CheckCommand.self, CollectCommand.self,
         ],
         helpNames: [.short, .long]
     )
