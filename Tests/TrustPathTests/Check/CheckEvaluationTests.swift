@@ -63,7 +63,7 @@ struct CheckEvaluationTests {
         #expect(report.findings.isEmpty)
         #expect(report.opens?.isEmpty == true)
         let closes = try #require(report.closes)
-        #expect(Set(closes.filter { $0.entryId == "283745091623" }.map(\.targetName)) == ["MonitoringCoReadOnly", "OrgDeployAdmin"])
+        #expect(Set(closes.filter { $0.entryId == "283745091623" }.map(\.targetName)) == ["MonitoringCoReadOnly", "OrgDeployAdmin", "platform-readonly"])
         #expect(closes.allSatisfy { $0.message.hasPrefix("this change no longer lets") })
         #expect(report.worstSeverity == nil)
     }

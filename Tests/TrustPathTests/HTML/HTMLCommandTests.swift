@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TrustPathReport
 
 /// `--format html` from the command line: the diagrams drawn in, the trend added with `--db`.
 @Suite("HTML: command line")
@@ -11,9 +12,11 @@ struct HTMLCommandTests {
         #expect(run.status == 0, "\(run.stderr)")
         let html = try String(contentsOfFile: page, encoding: .utf8)
         #expect(html.hasPrefix("<!DOCTYPE html>"))
-        #expect(html.components(separatedBy: "<svg").count - 1 == 1, "the overview, inlined")
+        let report = try Demo.report(Demo.october)
+        #expect(html.components(separatedBy: "<svg").count - 1 == 1 + min(report.doors.count, HTMLLimits.doorsWithDiagram),
+                "the overview and each door's diagram, inlined")
         #expect(!html.contains("<?xml") && !html.contains("<!DOCTYPE svg") && !html.lowercased().contains("<script"))
-        #expect(html.contains("<b>10</b>pairs (entry, role)"))
+        #expect(html.contains("<b>\(report.findings.count)</b>pairs (entry, role)"))
     }
 
     @Test func theTrendNeedsTheHTMLFormatAndAHistory() throws {
