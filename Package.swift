@@ -52,7 +52,7 @@ let package = Package(
         // checks before deploy: trust policies, CloudFormation templates and Terraform plans → the same analysis
         .target(name: "TrustPathCheck", dependencies: [
             "TrustPathJSON", "TrustPathModel", "TrustPathIngest", "TrustPathEngine", "TrustPathAnalysis",
-            "TrustPathRemediation", "TrustPathReport", .product(name: "Yams", package: "Yams"),
+            "TrustPathEscaping", "TrustPathRemediation", "TrustPathReport", "TrustPathConfig", .product(name: "Yams", package: "Yams"),
         ]),
         // collect: reads a whole organization through the user's AWS CLI (AtomicFile from TrustPathReport)
         .target(name: "TrustPathCollect", dependencies: ["TrustPathJSON", "TrustPathReport"]),

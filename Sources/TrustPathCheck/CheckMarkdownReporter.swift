@@ -1,4 +1,5 @@
 import TrustPathReport
+import TrustPathEscaping
 
 /// The check for a pull-request comment: the verdict, a table of what outsiders can assume, what the change opens
 /// and closes in the organization, and what could not be resolved.
@@ -15,7 +16,7 @@ public enum CheckMarkdownReporter {
     }
 
     static func render(_ report: CheckReport, rows: Int) -> String {
-        var lines = ["## TrustPath check", "", markdownSafe(CheckSummary.headline(report))]
+        var lines = ["## TrustPath check", "", Escape.markdown(CheckSummary.headline(report))]
         if !report.accountGiven {
             lines += ["", "_No `--account`: checked in a stand-in account inside the organization._"]
         }
@@ -24,10 +25,10 @@ public enum CheckMarkdownReporter {
         } else {
             lines += ["", "| Severity | Where | Role | Statement | Who outside | Lacks | Fix |", "| --- | --- | --- | --- | --- | --- | --- |"]
             for finding in report.findings.prefix(rows) {
-                let place = markdownSafe(CheckSummary.place(file: finding.file, line: finding.line))
-                lines.append("| \(finding.severity.rawValue) | \(place) | \(markdownSafe(finding.resource ?? finding.role)) | "
-                    + "\(finding.statement) | \(markdownSafe(finding.entry)) | \(markdownSafe(finding.lacks.joined(separator: ", "))) | "
-                    + "\(markdownSafe(finding.fix ?? "—")) |")
+                let place = Escape.markdown(CheckSummary.place(file: finding.file, line: finding.line))
+                lines.append("| \(finding.severity.rawValue) | \(place) | \(Escape.markdown(finding.resource ?? finding.role)) | "
+                    + "\(finding.statement) | \(Escape.markdown(finding.entry)) | \(Escape.markdown(finding.lacks.joined(separator: ", "))) | "
+                    + "\(Escape.markdown(finding.fix ?? "—")) |")
             }
             if rows < report.findings.count {
                 lines += ["", "_\(report.findings.count - rows) more finding(s) left out to fit a comment: see the JSON or SARIF output._"]
@@ -35,22 +36,22 @@ public enum CheckMarkdownReporter {
         }
         for (title, pairs) in [("Opens", report.opens), ("Closes", report.closes)] {
             guard let pairs else { continue }
-            lines += ["", "### \(title) in \(markdownSafe(report.snapshot ?? "the snapshot")) (\(pairs.count))"]
+            lines += ["", "### \(title) in \(Escape.markdown(report.snapshot ?? "the snapshot")) (\(pairs.count))"]
             var budget = rows
             for (door, group) in CheckSummary.byDoor(pairs) where budget > 0 {
-                lines.append("- through \(markdownSafe(door)):")
-                lines += group.prefix(budget).map { "  - **\($0.severity.rawValue)** \(markdownSafe($0.message))" }
+                lines.append("- through \(Escape.markdown(door)):")
+                lines += group.prefix(budget).map { "  - **\($0.severity.rawValue)** \(Escape.markdown($0.message))" }
                 budget -= min(budget, group.count)
             }
             if rows < pairs.count { lines.append("- _and \(pairs.count - rows) more pair(s): see the JSON output._") }
         }
         if !report.notes.isEmpty {
             lines += ["", "### Not resolved or assumed"]
-            lines += report.notes.map { "- \(markdownSafe(CheckSummary.place(file: $0.file, line: $0.line))): \(markdownSafe($0.message))" }
+            lines += report.notes.map { "- \(Escape.markdown(CheckSummary.place(file: $0.file, line: $0.line))): \(Escape.markdown($0.message))" }
         }
         if !report.diagnostics.isEmpty {
             lines += ["", "### Input problems"]
-            lines += report.diagnostics.map { "- \($0.severity.rawValue): \(markdownSafe($0.location?.description ?? "")): \(markdownSafe($0.message))" }
+            lines += report.diagnostics.map { "- \($0.severity.rawValue): \(Escape.markdown($0.location?.description ?? "")): \(Escape.markdown($0.message))" }
         }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -1,4 +1,5 @@
 import TrustPathJSON
+import TrustPathConfig
 import Yams
 
 /// Builds `TemplateNode` trees from JSON and from YAML, refusing bombs: nesting deeper than
@@ -43,8 +44,8 @@ struct TemplateParsing {
     /// levels, a parser error) and while building by `TemplateLimits.depth`; aliases are counted before parsing and
     /// their expansion bounded while building by `TemplateLimits.nodes`.
     mutating func node(yaml text: String) throws(CheckError) -> TemplateNode {
-        let aliases = Self.aliasCount(text)
-        if aliases.count > Self.aliasLimit {
+        let aliases = YAMLText.aliasCount(text)
+        if aliases.count > YAMLText.aliasLimit {
             throw CheckError(file: file, line: aliases.firstLine, "\(aliases.count) YAML aliases (*name): aliases that "
                 + "repeat aliases expand exponentially (an alias bomb), and CloudFormation does not accept them; refused",
                              hint: "write the values out, as `aws cloudformation package` does")
@@ -53,7 +54,7 @@ struct TemplateParsing {
         do {
             root = try Yams.compose(yaml: text)
         } catch let error as YamlError {
-            throw CheckError(file: file, line: Self.line(of: error), "not valid YAML: \(Self.problem(of: error))",
+            throw CheckError(file: file, line: YAMLText.line(of: error), "not valid YAML: \(YAMLText.problem(of: error))",
                              hint: "fix the YAML; `cfn-lint` shows the same problem")
         } catch {
             throw CheckError(file: file, "not valid YAML: \(error)")
@@ -124,58 +125,4 @@ struct TemplateParsing {
                        + "Fn::GetAZs, Fn::Cidr (and their ! short forms)")
     }
 
-    /// The YAML aliases (`*name`) in the text, counted before parsing: a quote opens only where a token starts and
-    /// a comment only after a space, as in YAML. Yams compares mapping keys by value, so an alias bomb used as a
-    /// key would expand while Yams parses; the count bounds what aliases can build before any node exists.
-    static func aliasCount(_ text: String) -> (count: Int, firstLine: Int) {
-        var count = 0
-        var firstLine = 0
-        var line = 1
-        var quote: UInt8? = nil
-        var comment = false
-        var previous = UInt8(ascii: "\n")
-        for byte in text.utf8 {
-            defer { previous = byte }
-            if byte == UInt8(ascii: "\n") {
-                line += 1
-                comment = false
-                continue
-            }
-            if comment { continue }
-            if let open = quote {
-                if byte == open && !(open == UInt8(ascii: "\"") && previous == UInt8(ascii: "\\")) { quote = nil }
-                continue
-            }
-            let tokenStart = previous == UInt8(ascii: " ") || previous == UInt8(ascii: "\n") || previous == UInt8(ascii: "\t")
-                || previous == UInt8(ascii: "[") || previous == UInt8(ascii: "{") || previous == UInt8(ascii: ",")
-            switch byte {
-            case UInt8(ascii: "#") where tokenStart: comment = true
-            case UInt8(ascii: "\"") where tokenStart: quote = byte
-            case UInt8(ascii: "'") where tokenStart: quote = byte
-            case UInt8(ascii: "*") where tokenStart:
-                count += 1
-                if firstLine == 0 { firstLine = line }
-            default: break
-            }
-        }
-        return (count, firstLine)
-    }
-
-    /// More aliases than a hand-written template uses: CloudFormation itself refuses aliases, and a few dozen can
-    /// expand exponentially.
-    static let aliasLimit = 20
-
-    static func line(of error: YamlError) -> Int? {
-        switch error {
-        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): mark.line
-        default: nil
-        }
-    }
-
-    static func problem(of error: YamlError) -> String {
-        switch error {
-        case .scanner(_, let problem, _, _), .parser(_, let problem, _, _), .composer(_, let problem, _, _): problem
-        default: "\(error)"
-        }
-    }
 }

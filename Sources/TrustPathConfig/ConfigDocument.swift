@@ -10,11 +10,17 @@ struct ConfigDocument {
 
     init(text: String, file: String) throws(ConfigError) {
         self.file = file
+        let aliases = YAMLText.aliasCount(text)
+        guard aliases.count <= YAMLText.aliasLimit else {
+            throw ConfigError(file: file, line: aliases.firstLine, keyPath: "$",
+                              expected: "at most \(YAMLText.aliasLimit) YAML aliases (aliases of aliases expand exponentially)",
+                              found: "\(aliases.count) aliases (*name)")
+        }
         do {
             root = try Yams.compose(yaml: text)
         } catch let error as YamlError {
-            throw ConfigError(file: file, line: Self.line(of: error), keyPath: "$", expected: "valid YAML",
-                              found: Self.problem(of: error))
+            throw ConfigError(file: file, line: YAMLText.line(of: error), keyPath: "$", expected: "valid YAML",
+                              found: YAMLText.problem(of: error))
         } catch {
             throw ConfigError(file: file, keyPath: "$", expected: "valid YAML", found: "\(error)")
         }
@@ -204,20 +210,6 @@ struct ConfigDocument {
         var components = DateComponents(year: year, month: month, day: day)
         components.calendar = Calendar(identifier: .gregorian)
         return components.isValidDate && day >= 1
-    }
-
-    private static func line(of error: YamlError) -> Int? {
-        switch error {
-        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): mark.line
-        default: nil
-        }
-    }
-
-    private static func problem(of error: YamlError) -> String {
-        switch error {
-        case .scanner(_, let problem, _, _), .parser(_, let problem, _, _), .composer(_, let problem, _, _): problem
-        default: "\(error)"
-        }
     }
 }
 

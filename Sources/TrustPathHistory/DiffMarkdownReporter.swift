@@ -1,6 +1,7 @@
 import Foundation
 import TrustPathAnalysis
 import TrustPathReport
+import TrustPathEscaping
 
 /// The diff sized for a pull-request comment.
 public enum DiffMarkdownReporter {
@@ -20,8 +21,8 @@ public enum DiffMarkdownReporter {
         if !changed.isEmpty {
             lines += ["", "### Changed", "", "| Severity | Path | What changed |", "| --- | --- | --- |"]
             for (finding, change) in changed {
-                let what = DiffWording.lines(change, names: names, entry: finding.entry, quote: markdownSafe)
-                lines.append("| \(finding.severity.rawValue) | \(markdownSafe(names.path(finding))) | "
+                let what = DiffWording.lines(change, names: names, entry: finding.entry, quote: Escape.markdown)
+                lines.append("| \(finding.severity.rawValue) | \(Escape.markdown(names.path(finding))) | "
                     + what.joined(separator: "<br>") + " |")
             }
         }
@@ -34,7 +35,7 @@ public enum DiffMarkdownReporter {
         for finding in findings {
             let lacks = Set(finding.hops.flatMap(\.guardsMissing)).sorted().map { "`\(code($0))`" }.joined(separator: ", ")
             lines.append("| \(finding.severity.rawValue)\(finding.state == .conditional ? " (conditional)" : "") | "
-                + "\(markdownSafe(names.path(finding))) | \(lacks) |")
+                + "\(Escape.markdown(names.path(finding))) | \(lacks) |")
         }
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import TrustPathAnalysis
 import TrustPathReport
+import TrustPathEscaping
 
 /// The history formats, each rendered by one reporter.
 public enum HistoryFormat: String, Sendable, CaseIterable {
@@ -89,7 +90,7 @@ public enum HistoryMarkdownReporter {
             + " | New | Fixed |")
         lines.append("| --- | --- | ---: | " + Severity.allCases.map { _ in "---:" }.joined(separator: " | ") + " | ---: | ---: |")
         for point in history.snapshots {
-            lines.append("| #\(point.id) \(markdownSafe(point.label)) | \(HistoryDate.short(point.takenAt)) | \(point.findings) | "
+            lines.append("| #\(point.id) \(Escape.markdown(point.label)) | \(HistoryDate.short(point.takenAt)) | \(point.findings) | "
                 + Severity.allCases.map { "\(point.bySeverity[$0.rawValue] ?? 0)" }.joined(separator: " | ")
                 + " | +\(point.new) | -\(point.resolved) |")
         }
@@ -98,16 +99,16 @@ public enum HistoryMarkdownReporter {
             lines += ["", "### Fixed" + (history.medianDaysToFix.map { " (median \(HistoryWording.days($0)))" } ?? ""), "",
                       "| Finding | First seen | Gone in | Time to fix |", "| --- | --- | --- | ---: |"]
             for episode in history.fixed {
-                lines.append("| \(markdownSafe(HistoryWording.episode(episode, names: names))) | "
-                    + "\(markdownSafe(episode.firstSeenLabel)) | \(markdownSafe(episode.endedLabel ?? "?")) | "
+                lines.append("| \(Escape.markdown(HistoryWording.episode(episode, names: names))) | "
+                    + "\(Escape.markdown(episode.firstSeenLabel)) | \(Escape.markdown(episode.endedLabel ?? "?")) | "
                     + "\(HistoryWording.days(episode.daysToFix)) |")
             }
         }
         if !history.open.isEmpty {
             lines += ["", "### Still open", "", "| Finding | Since | Open for |", "| --- | --- | ---: |"]
             for episode in history.open {
-                lines.append("| \(markdownSafe(HistoryWording.episode(episode, names: names))) | "
-                    + "\(markdownSafe(episode.firstSeenLabel)) | \(HistoryWording.days(episode.daysOpen)) |")
+                lines.append("| \(Escape.markdown(HistoryWording.episode(episode, names: names))) | "
+                    + "\(Escape.markdown(episode.firstSeenLabel)) | \(HistoryWording.days(episode.daysOpen)) |")
             }
         }
         return lines.joined(separator: "\n") + "\n"

@@ -1,5 +1,6 @@
 import TrustPathAnalysis
 import TrustPathModel
+import TrustPathEscaping
 
 /// A report sized for a pull-request comment: the summary, a Mermaid diagram of the critical paths, the findings
 /// as tables, the fixes. GitHub refuses comments over 65,536 characters, so the lowest-ranked rows are left out
@@ -28,7 +29,7 @@ public enum MarkdownReporter {
     static func text(_ report: Report, names: DisplayNames, rows: Int) -> String {
         var lines: [String] = []
         let summary = report.summary
-        lines.append("## TrustPath: \(summary.doors) door(s) into \(markdownSafe(report.snapshot.directory))")
+        lines.append("## TrustPath: \(summary.doors) door(s) into \(Escape.markdown(report.snapshot.directory))")
         lines.append("")
         lines.append("| Severity | Doors | Pairs |")
         lines.append("| --- | ---: | ---: |")
@@ -67,7 +68,7 @@ public enum MarkdownReporter {
             lines.append("")
             lines.append("<details><summary>Assumptions</summary>")
             lines.append("")
-            lines += report.assumptions.map { "- " + markdownSafe($0) }
+            lines += report.assumptions.map { "- " + Escape.markdown($0) }
             lines.append("")
             lines.append("</details>")
         }
@@ -78,24 +79,24 @@ public enum MarkdownReporter {
         var severity = door.severity.rawValue + (door.state == .conditional ? " (conditional)" : "")
         if door.top.first?.crownJewel != nil { severity += " (crown jewel)" }
         if door.expiredAcceptance != nil { severity += " (acceptance expired)" }
-        let place = markdownSafe(names.role(door.role)) + " #\(door.statement)<br>" + markdownSafe(door.file)
+        let place = Escape.markdown(names.role(door.role)) + " #\(door.statement)<br>" + Escape.markdown(door.file)
             + (door.region.map { ":\($0.startLine)" } ?? "")
         let entries = door.entries.map { entry in
-            var text = markdownSafe(names.entry(Entry(kind: entry.kind, id: entry.id, name: entry.name)))
-            if !entry.lacks.isEmpty { text += " (lacks " + entry.lacks.map { "`\(markdownCode($0))`" }.joined(separator: ", ") + ")" }
+            var text = Escape.markdown(names.entry(Entry(kind: entry.kind, id: entry.id, name: entry.name)))
+            if !entry.lacks.isEmpty { text += " (lacks " + entry.lacks.map { "`\(Escape.markdownCode($0))`" }.joined(separator: ", ") + ")" }
             if !entry.alsoPassing.isEmpty { text += ", and \(entry.alsoPassing.count) outside account(s)" }
             if entry.note != nil { text += " — known vendor without sts:ExternalId: the confused deputy" }
             return text
         }.joined(separator: "<br>")
-        let behind = markdownSafe(DoorText.behind(door))
-            + (door.top.first.map { "<br>worst: " + markdownSafe(DoorText.path($0, door: door, names: names)) } ?? "")
-        return "| \(severity) | \(place) | \(entries) | \(behind) | \(door.fix.map { markdownSafe($0.summary) } ?? "") |"
+        let behind = Escape.markdown(DoorText.behind(door))
+            + (door.top.first.map { "<br>worst: " + Escape.markdown(DoorText.path($0, door: door, names: names)) } ?? "")
+        return "| \(severity) | \(place) | \(entries) | \(behind) | \(door.fix.map { Escape.markdown($0.summary) } ?? "") |"
     }
 
     static func coverage(_ report: Report) -> [String] {
         let lines = CoverageText.render(report, style: TextStyle(enabled: false))
         guard !lines.isEmpty else { return [] }
-        return [""] + lines.map { "> **" + markdownSafe($0) + "**" }
+        return [""] + lines.map { "> **" + Escape.markdown($0) + "**" }
     }
 
     static func criticalPaths(_ report: Report, names: DisplayNames) -> [String] {
@@ -116,8 +117,8 @@ public enum MarkdownReporter {
         var lines = ["", "<details><summary>Accepted risks: \(report.suppressed.count) pair(s) hidden</summary>", "",
                      "| Severity | Path | Accepted until | Reason |", "| --- | --- | --- | --- |"]
         lines += report.suppressed.map { hidden in
-            "| \(hidden.finding.severity.rawValue) | \(markdownSafe(names.path(hidden.finding))) | \(markdownSafe(hidden.expires)) | "
-                + "\(markdownSafe(hidden.reason)) |"
+            "| \(hidden.finding.severity.rawValue) | \(Escape.markdown(names.path(hidden.finding))) | \(Escape.markdown(hidden.expires)) | "
+                + "\(Escape.markdown(hidden.reason)) |"
         }
         return lines + ["", "</details>"]
     }
@@ -128,7 +129,7 @@ public enum MarkdownReporter {
             lines.append("")
             lines.append("### Choke points: \(report.chokePoints.count) fix(es) remove every \(report.chokePointSeverity.rawValue) finding")
             lines.append("")
-            lines += report.chokePoints.map { "- " + markdownSafe($0.summary) }
+            lines += report.chokePoints.map { "- " + Escape.markdown($0.summary) }
         }
         guard !report.fixes.isEmpty else { return lines }
         lines.append("")
@@ -138,7 +139,7 @@ public enum MarkdownReporter {
         lines.append("| --- | --- |")
         for ranked in report.fixes.prefix(rows) {
             let counts = Severity.allCases.compactMap { severity in ranked.removes[severity.rawValue].map { "\($0) \(severity.rawValue)" } }
-            lines.append("| \(counts.joined(separator: ", ")) | \(markdownSafe(ranked.fix.summary)) |")
+            lines.append("| \(counts.joined(separator: ", ")) | \(Escape.markdown(ranked.fix.summary)) |")
         }
         if report.fixes.count > rows { lines.append("\n_\(report.fixes.count - rows) lower-ranked fix(es) left out._") }
         lines.append("")
@@ -159,34 +160,13 @@ extension MarkdownReporter {
         var lines = ["", "### Input problems: \(errors) error(s), \(problems.count - errors) warning(s)", "",
                      "The findings cover what could be read; these parts of the input were not used as written.", ""]
         for diagnostic in problems.prefix(inputProblemLimit) {
-            let place = diagnostic.location.map { "`" + markdownCode($0.file) + "` at `" + markdownCode($0.jsonPath) + "`: " } ?? ""
-            lines.append("- **\(diagnostic.severity.rawValue)** \(place)\(markdownSafe(diagnostic.message))"
-                + (diagnostic.hint.map { " (" + markdownSafe($0) + ")" } ?? ""))
+            let place = diagnostic.location.map { "`" + Escape.markdownCode($0.file) + "` at `" + Escape.markdownCode($0.jsonPath) + "`: " } ?? ""
+            lines.append("- **\(diagnostic.severity.rawValue)** \(place)\(Escape.markdown(diagnostic.message))"
+                + (diagnostic.hint.map { " (" + Escape.markdown($0) + ")" } ?? ""))
         }
         if problems.count > inputProblemLimit {
             lines.append("- and \(problems.count - inputProblemLimit) more (run `trustpath summary` for all)")
         }
         return lines
     }
-
-    /// Text for inside a code span: backticks cannot be escaped there, so they become quotes.
-    static func markdownCode(_ text: String) -> String {
-        terminalSafe(text).replacingOccurrences(of: "`", with: "'")
-    }
-}
-
-/// Escapes text from input for Markdown tables and HTML: pipes, angle brackets, backticks, newlines.
-public func markdownSafe(_ text: String) -> String {
-    var result = ""
-    for character in terminalSafe(text) {
-        switch character {
-        case "|": result += "\\|"
-        case "<": result += "&lt;"
-        case ">": result += "&gt;"
-        case "&": result += "&amp;"
-        case "*", "_", "[", "]", "\\", "`": result += "\\" + String(character)
-        default: result.append(character)
-        }
-    }
-    return result
 }

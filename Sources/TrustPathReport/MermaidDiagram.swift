@@ -1,4 +1,5 @@
 import TrustPathAnalysis
+import TrustPathEscaping
 import TrustPathModel
 
 /// A Mermaid `flowchart LR` of findings' chains, for Markdown that GitHub renders: one node per entry or role,
@@ -16,7 +17,7 @@ enum MermaidDiagram {
             if let id = nodeIDs[key] { return id }
             let id = "n\(nodeIDs.count)"
             nodeIDs[key] = id
-            nodeLines.append("  \(id)[\"\(escape(label))\"]")
+            nodeLines.append("  \(id)[\"\(Escape.mermaidLabel(label))\"]")
             return id
         }
         for finding in drawn {
@@ -26,7 +27,7 @@ enum MermaidDiagram {
                 let current = node(hop.to, label: names.role(hop.to))
                 let lacks = hop.guardsMissing + (hop.weakGuards.isEmpty ? [] : ["weak sts:ExternalId"])
                 let edge = lacks.isEmpty ? "  \(previous) --> \(current)"
-                    : "  \(previous) -->|\"\(escape("lacks " + lacks.joined(separator: ", ")))\"| \(current)"
+                    : "  \(previous) -->|\"\(Escape.mermaidLabel("lacks " + lacks.joined(separator: ", ")))\"| \(current)"
                 if seenEdges.insert(edge).inserted { edgeLines.append(edge) }
                 previous = current
             }
@@ -38,22 +39,5 @@ enum MermaidDiagram {
         }
         lines.append("```")
         return (lines, findings.count - drawn.count)
-    }
-
-    /// Mermaid label text: anything but plain letters, digits and a few safe marks becomes an entity code
-    /// (`#34;`), so quotes, brackets, pipes, backticks and HTML cannot end the label, the edge or the code fence.
-    static func escape(_ text: String) -> String {
-        let safe = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 .,:/_@()+=-")
-        var result = ""
-        for scalar in text.unicodeScalars {
-            if scalar.value < 0x80, safe.contains(Character(scalar)) {
-                result.unicodeScalars.append(scalar)
-            } else if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) {
-                result += " "
-            } else {
-                result += "#\(scalar.value);"
-            }
-        }
-        return result
     }
 }

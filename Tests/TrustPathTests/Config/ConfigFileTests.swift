@@ -102,4 +102,20 @@ struct ConfigFileTests {
             #expect(error.description.contains("crown-jewels"))
         }
     }
+
+    /// A billion-laughs project file is refused before Yams expands it (it used to hang every command).
+    @Test func anAliasBombIsRefusedNamingTheLine() {
+        var lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+        for level in 1...30 { lines.append("a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", ") + "]") }
+        do {
+            _ = try ProjectConfigLoader.parse(lines.joined(separator: "\n"), file: "bomb.yml")
+            Issue.record("an alias bomb was read")
+        } catch {
+            #expect(error.line == 2)
+            #expect(error.description.contains("YAML aliases"))
+        }
+        // A file with a few aliases is fine.
+        let few = "vendors: &v\n  \"283745091623\": MonitoringCo\n"
+        #expect(throws: Never.self) { try ProjectConfigLoader.parse(few, file: "ok.yml") }
+    }
 }

@@ -1,17 +1,18 @@
 import Testing
 import TrustPathAnalysis
 @testable import TrustPathReport
+import TrustPathEscaping
 
 /// The pull-request report: a Mermaid diagram whose labels cannot break out, and a size GitHub accepts.
 @Suite("Markdown for pull requests")
 struct MarkdownReportTests {
     @Test func mermaidLabelsEscapeEverythingThatCouldEndThem() {
-        let escaped = MermaidDiagram.escape("a\"b]c[d|e`f<g>h#i;j\nk{l}")
+        let escaped = Escape.mermaidLabel("a\"b]c[d|e`f<g>h#i;j\nk{l}")
         for forbidden in ["\"", "]", "[", "|", "`", "<", ">", "\n", "{", "}"] {
             #expect(!escaped.contains(forbidden), "\(forbidden) in \(escaped)")
         }
         #expect(escaped.contains("#34;") && escaped.contains("#93;") && escaped.contains("#96;"))
-        #expect(MermaidDiagram.escape("ci-deployer (poc 381491851702)") == "ci-deployer (poc 381491851702)")
+        #expect(Escape.mermaidLabel("ci-deployer (poc 381491851702)") == "ci-deployer (poc 381491851702)")
     }
 
     @Test func theDemoDrawsItsCriticalPaths() throws {
