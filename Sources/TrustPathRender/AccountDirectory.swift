@@ -9,7 +9,14 @@ struct AccountDirectory: Sendable {
     let members: Set<String>
 
     init(_ report: Report) {
-        self.init(names: report.snapshot.accountNames, analyzed: report.snapshot.analyzedAccounts, findings: report.findings)
+        var analyzed = Set(report.snapshot.analyzedAccounts)
+        for door in report.doors {
+            analyzed.insert(door.account)
+            for target in door.top {
+                for arn in target.path.dropFirst() { if let account = ARN(arn)?.account { analyzed.insert(account) } }
+            }
+        }
+        self.init(names: report.snapshot.accountNames, analyzed: analyzed.sorted(), findings: report.findings)
     }
 
     /// The directory of findings from anywhere (both sides of a diff): accounts their chains pass through are members.

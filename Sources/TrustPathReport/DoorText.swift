@@ -33,6 +33,7 @@ enum DoorText {
         }
         if let fix = door.fix { lines.append("    fix: " + Escape.terminal(fix.summary)) }
         lines.append("    " + lastUsed(door))
+        if let diagram = door.diagram { lines.append("    diagram: " + Escape.terminal(diagram)) }
         return lines
     }
 

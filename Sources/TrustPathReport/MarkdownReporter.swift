@@ -80,6 +80,7 @@ public enum MarkdownReporter {
         if door.expiredAcceptance != nil { severity += " (acceptance expired)" }
         let place = markdownSafe(names.role(door.role)) + " #\(door.statement)<br>" + markdownSafe(door.file)
             + (door.region.map { ":\($0.startLine)" } ?? "")
+            + (door.diagram.map { "<br>diagram: `" + markdownCode($0) + "`" } ?? "")
         let entries = door.entries.map { entry in
             var text = markdownSafe(names.entry(Entry(kind: entry.kind, id: entry.id, name: entry.name)))
             if !entry.lacks.isEmpty { text += " (lacks " + entry.lacks.map { "`\(markdownCode($0))`" }.joined(separator: ", ") + ")" }
