@@ -110,18 +110,10 @@ enum DOTWriter {
             attributes.append(("penwidth", "1.0"))
         }
         let label = edge.label + (edge.chokePoint ? ["CHOKE POINT"] : [])
-        var tooltip = edge.tooltip
-        if edge.change != nil {
-            // Diff arrows share nodes: inline labels of several would stack on each other. One short line placed
-            // after layout where it fits; the rest is in the tooltip.
-            if let first = label.first {
-                attributes.append(("xlabel", DOTText.quotedLines([first + (label.count > 1 ? " …" : "")])))
-                tooltip += " · " + label.joined(separator: " ")
-            }
-        } else if !label.isEmpty {
+        if !label.isEmpty {
             attributes.append(("label", DOTText.quotedLines(label)))
         }
-        attributes.append(("tooltip", DOTText.quoted(tooltip)))
+        attributes.append(("tooltip", DOTText.quoted(edge.tooltip)))
         return DOTText.quoted(edge.from) + " -> " + DOTText.quoted(edge.to)
             + " [" + attributes.map { "\($0.0)=\($0.1)" }.joined(separator: ", ") + "];"
     }
