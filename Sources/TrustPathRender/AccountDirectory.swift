@@ -78,7 +78,8 @@ struct AccountDirectory: Sendable {
         case .public: ("anyone", ["any AWS account (Principal *)"])
         case .externalAccount: ("any principal", [vendor.map { "of \($0)" } ?? "of this account"])
         case .service: ("AWS service", [entry.id])
-        case .federated: Self.federated(entry.id)
+        // A known issuer by its name (GitHub Actions), still saying that any holder of its tokens is meant.
+        case .federated: entry.name.map { ($0, [FederatedNames.short(entry.id), "any token holder"]) } ?? Self.federated(entry.id)
         }
         return DiagramNode(id: Self.nodeID(entry), kind: .entry(entry.kind, vendor: vendor != nil), title: title,
                            details: details, severity: nil, tooltip: "\(entry.kind.rawValue): \(entry.id)")

@@ -23,11 +23,11 @@ struct CollapsedGraph {
         init(_ doors: [ReportDoor], context: DoorContext, paths: Int, directory: AccountDirectory) {
             for door in doors {
                 let doorGroup = Group.member(directory.account(ofRole: door.role), directory: directory)
-                groups[doorGroup.id, default: doorGroup].count(door, roles: [])
+                groups[doorGroup.id, default: doorGroup].count(door)
                 for passing in door.entries {
                     let entry = Entry(kind: passing.kind, id: passing.id, name: passing.name)
                     let entryGroup = Group.entry(entry, directory: directory)
-                    groups[entryGroup.id, default: entryGroup].count(door, roles: [])
+                    groups[entryGroup.id, default: entryGroup].count(door)
                     let hop = context.entryHop(passing, door: door)
                     record(RawHop(fromGroup: entryGroup.id, from: entryGroup.id, to: door.role, toGroup: doorGroup.id), hop)
                 }
@@ -53,7 +53,7 @@ struct CollapsedGraph {
 
     init(_ tally: Tally, directory: AccountDirectory, budget: Int) {
         let (groups, hops) = (tally.groups, tally.hops)
-        // Keep the groups with the worst findings; merge the rest.
+        // Keep the groups with the worst doors; merge the rest.
         let ranked = groups.values.sorted { ($0.rankKey) < ($1.rankKey) }
         var target: [String: String] = [:]
         var more: [String: Group] = [:]
@@ -115,7 +115,7 @@ struct CollapsedGraph {
             Group(id: id, outside: id == CollapsedGraph.moreOutside)
         }
 
-        mutating func count(_ door: ReportDoor, roles: [String]) {
+        mutating func count(_ door: ReportDoor) {
             doors += 1
             worst = Swift.min(worst ?? door.severity, door.severity)
         }

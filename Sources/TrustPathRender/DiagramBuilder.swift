@@ -36,7 +36,7 @@ public enum DiagramBuilder {
         guard drawn.graph.nodeCount > options.collapseAbove else {
             return drawn.graph.diagram(name: "trustpath-overview", title: title)
         }
-        let collapsed = collapsedGraph(doors, drawn.context, AccountDirectory(report), nodeBudget: options.collapseAbove)
+        let collapsed = collapsedGraph(doors, drawn.context, drawn.context.directory, nodeBudget: options.collapseAbove)
         title.append("Collapsed to one node per account: \(drawn.graph.nodeCount) roles and entries is more than "
             + "\(options.collapseAbove). Each door's own diagram shows its roles.")
         if collapsed.merged > 0 {
@@ -64,7 +64,7 @@ public enum DiagramBuilder {
 
     /// `context` must cover the door (built for it, or for all the doors drawn): one pass over the pairs for all.
     static func doorDiagram(_ door: ReportDoor, in report: Report, context: DoorContext) -> Diagram {
-        var drawn = DoorGraph(directory: AccountDirectory(report), context: context, paths: door.top.count, showStatements: true)
+        var drawn = DoorGraph(directory: context.directory, context: context, paths: door.top.count, showStatements: true)
         drawn.listsAlsoPassing = true
         drawn.add(door)
         var reasons: [String: String] = [:]
@@ -89,8 +89,7 @@ public enum DiagramBuilder {
 
     private static func detailedOverview(_ report: Report, _ doors: [ReportDoor]) -> DoorGraph {
         let context = DoorContext(report, doors: doors, paths: overviewPaths)
-        var drawn = DoorGraph(directory: AccountDirectory(report), context: context, paths: overviewPaths,
-                              showStatements: false)
+        var drawn = DoorGraph(directory: context.directory, context: context, paths: overviewPaths, showStatements: false)
         for door in doors { drawn.add(door) }
         drawn.describeRoles()
         return drawn

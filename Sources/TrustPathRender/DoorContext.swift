@@ -12,9 +12,12 @@ struct DoorContext {
     /// Choke points: the statements (role ARN, index) the report's minimum cut fixes.
     let chokePoints: Set<DoorKey>
     let names: DisplayNames
+    /// Built once: it reads every pair, so one per door diagram would cost doors × pairs.
+    let directory: AccountDirectory
 
     init(_ report: Report, doors: [ReportDoor], paths: Int) {
         names = DisplayNames(report)
+        directory = AccountDirectory(report)
         chokePoints = Set(report.chokePoints.map { DoorKey(role: $0.role, statement: $0.statement.index) })
         var wanted: Set<DetailedGraph.EdgeKey> = []
         var roles: Set<String> = []
