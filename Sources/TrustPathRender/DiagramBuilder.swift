@@ -119,7 +119,7 @@ enum Heading {
     static func filter(_ options: DiagramOptions) -> String? {
         var parts: [String] = []
         if let severity = options.minimumSeverity { parts.append("severity \(severity.rawValue) or worse") }
-        if let target = options.target, !target.isEmpty { parts.append("target contains \"\(target)\"") }
+        if let target = options.target, !target.isEmpty { parts.append("door or target contains \"\(target)\"") }
         if let entry = options.entry, !entry.isEmpty { parts.append("entry \(entry)") }
         if let account = options.account, !account.isEmpty { parts.append("touching account \(account)") }
         return parts.isEmpty ? nil : "Filtered: " + parts.joined(separator: " · ")
