@@ -9,7 +9,14 @@ struct AccountDirectory: Sendable {
     let members: Set<String>
 
     init(_ report: Report) {
-        self.init(names: report.snapshot.accountNames, analyzed: report.snapshot.analyzedAccounts, findings: report.findings)
+        var analyzed = Set(report.snapshot.analyzedAccounts)
+        for door in report.doors {
+            analyzed.insert(door.account)
+            for target in door.top {
+                for arn in target.path.dropFirst() { if let account = ARN(arn)?.account { analyzed.insert(account) } }
+            }
+        }
+        self.init(names: report.snapshot.accountNames, analyzed: analyzed.sorted(), findings: report.findings)
     }
 
     /// The directory of findings from anywhere (both sides of a diff): accounts their chains pass through are members.
@@ -71,7 +78,8 @@ struct AccountDirectory: Sendable {
         case .public: ("anyone", ["any AWS account (Principal *)"])
         case .externalAccount: ("any principal", [vendor.map { "of \($0)" } ?? "of this account"])
         case .service: ("AWS service", [entry.id])
-        case .federated: Self.federated(entry.id)
+        // A known issuer by its name (GitHub Actions), still saying that any holder of its tokens is meant.
+        case .federated: entry.name.map { ($0, [FederatedNames.short(entry.id), "any token holder"]) } ?? Self.federated(entry.id)
         }
         return DiagramNode(id: Self.nodeID(entry), kind: .entry(entry.kind, vendor: vendor != nil), title: title,
                            details: details, severity: nil, tooltip: "\(entry.kind.rawValue): \(entry.id)")

@@ -3,7 +3,7 @@ import TrustPathEngine
 import TrustPathReport
 
 /// The overview with one node per account, for organizations too large to draw role by role. When even that
-/// has more nodes than the budget, the accounts and entries with the mildest findings merge into one
+/// has more nodes than the budget, the accounts and entries with the mildest doors merge into one
 /// "more" node per side, so the picture stays readable and says what it left out.
 struct CollapsedGraph {
     var nodes: [DiagramNode]
@@ -14,35 +14,46 @@ struct CollapsedGraph {
     static let moreMembers = "more:member"
     static let moreOutside = "more:outside"
 
-    /// The findings counted per group and their hops between groups: the pass over every finding, the same
-    /// whatever the budget, so a search for the budget that fits counts once.
+    /// The doors counted per group and their hops between groups: the pass over every door, the same whatever the
+    /// budget, so a search for the budget that fits counts once.
     struct Tally {
         fileprivate var groups: [String: Group] = [:]
         fileprivate var hops: [RawHop: Hop?] = [:]
 
-        init(_ findings: [Finding], directory: AccountDirectory) {
-            for finding in findings {
-                let entryGroup = Group.entry(finding.entry, directory: directory)
-                groups[entryGroup.id, default: entryGroup].count(finding, role: nil)
-                let targetGroup = Group.member(directory.account(ofRole: finding.target), directory: directory)
-                groups[targetGroup.id, default: targetGroup].count(finding, role: finding.target)
-                var previous = entryGroup.id
-                for (index, arn) in finding.path.dropFirst().enumerated() {
-                    let group = Group.member(directory.account(ofRole: arn), directory: directory)
-                    if groups[group.id] == nil { groups[group.id] = group }
-                    let hop = finding.hops.indices.contains(index) && finding.hops[index].to == arn ? finding.hops[index] : nil
-                    let key = RawHop(fromGroup: previous, from: index == 0 ? entryGroup.id : finding.path[index], to: arn,
-                                     toGroup: group.id)
-                    if hops[key] == nil || hops[key] == .some(nil) { hops[key] = hop }
-                    previous = group.id
+        init(_ doors: [ReportDoor], context: DoorContext, paths: Int, directory: AccountDirectory) {
+            for door in doors {
+                let doorGroup = Group.member(directory.account(ofRole: door.role), directory: directory)
+                groups[doorGroup.id, default: doorGroup].count(door)
+                for passing in door.entries {
+                    let entry = Entry(kind: passing.kind, id: passing.id, name: passing.name)
+                    let entryGroup = Group.entry(entry, directory: directory)
+                    groups[entryGroup.id, default: entryGroup].count(door)
+                    let hop = context.entryHop(passing, door: door)
+                    record(RawHop(fromGroup: entryGroup.id, from: entryGroup.id, to: door.role, toGroup: doorGroup.id), hop)
+                }
+                for target in door.top.prefix(paths) {
+                    let roles = Array(target.path.dropFirst())
+                    let targetGroup = Group.member(directory.account(ofRole: target.target), directory: directory)
+                    groups[targetGroup.id, default: targetGroup].reach(target.target, severity: target.severity)
+                    for (from, to) in zip(roles, roles.dropFirst()) {
+                        let fromGroup = Group.member(directory.account(ofRole: from), directory: directory)
+                        let toGroup = Group.member(directory.account(ofRole: to), directory: directory)
+                        if groups[toGroup.id] == nil { groups[toGroup.id] = toGroup }
+                        record(RawHop(fromGroup: fromGroup.id, from: from, to: to, toGroup: toGroup.id),
+                               context.roleHop(from: from, to: to))
+                    }
                 }
             }
+        }
+
+        private mutating func record(_ key: RawHop, _ hop: Hop?) {
+            if hops[key] == nil || hops[key] == .some(nil) { hops[key] = hop }
         }
     }
 
     init(_ tally: Tally, directory: AccountDirectory, budget: Int) {
         let (groups, hops) = (tally.groups, tally.hops)
-        // Keep the groups with the worst findings; merge the rest.
+        // Keep the groups with the worst doors; merge the rest.
         let ranked = groups.values.sorted { ($0.rankKey) < ($1.rankKey) }
         var target: [String: String] = [:]
         var more: [String: Group] = [:]
@@ -77,13 +88,14 @@ struct CollapsedGraph {
         var toGroup: String
     }
 
-    /// One account, one outside entry, or a "more" node, with the findings counted against it.
+    /// One account, one outside entry, or a "more" node, with the doors counted against it and the worst targets
+    /// drawn in it.
     fileprivate struct Group {
         var id: String
         var outside: Bool
         var entry: Entry?
         var account: String?
-        var findings = 0
+        var doors = 0
         var worst: Severity?
         var roles: Set<String> = []
         var absorbed = 0
@@ -103,31 +115,35 @@ struct CollapsedGraph {
             Group(id: id, outside: id == CollapsedGraph.moreOutside)
         }
 
-        mutating func count(_ finding: Finding, role: String?) {
-            findings += 1
-            worst = Swift.min(worst ?? finding.severity, finding.severity)
-            if let role { roles.insert(role) }
+        mutating func count(_ door: ReportDoor) {
+            doors += 1
+            worst = Swift.min(worst ?? door.severity, door.severity)
+        }
+
+        mutating func reach(_ role: String, severity: Severity) {
+            roles.insert(role)
+            worst = Swift.min(worst ?? severity, severity)
         }
 
         mutating func absorb(_ other: Group) {
-            findings += other.findings
+            doors += other.doors
             roles.formUnion(other.roles)
             if let severity = other.worst { worst = Swift.min(worst ?? severity, severity) }
             absorbed += 1
         }
 
-        /// Worst severity first, then most findings, then id: the order in which groups keep their own node.
-        var rankKey: RankKey { RankKey(severity: worst?.rank ?? Severity.allCases.count, findings: -findings, id: id) }
+        /// Worst severity first, then most doors, then id: the order in which groups keep their own node.
+        var rankKey: RankKey { RankKey(severity: worst?.rank ?? Severity.allCases.count, doors: -doors, id: id) }
 
         func node(_ directory: AccountDirectory) -> DiagramNode {
-            let counts = Self.plural(findings, "finding")
+            let counts = Self.plural(doors, "door")
             if id == CollapsedGraph.moreMembers || id == CollapsedGraph.moreOutside {
                 let what = outside ? "outside entries" : "org accounts"
                 return DiagramNode(id: id, kind: .more, title: "+\(absorbed) more \(what)",
-                                   details: [counts + (outside ? "" : " · \(Self.plural(roles.count, "role")) reachable")]
+                                   details: [counts + (outside ? "" : " · \(Self.plural(roles.count, "worst target")) drawn")]
                                        + (worst.map { ["worst: \($0.rawValue.uppercased())"] } ?? []),
                                    severity: outside ? nil : worst,
-                                   tooltip: "\(absorbed) groups with milder findings, merged to keep the overview legible")
+                                   tooltip: "\(absorbed) groups with milder doors, merged to keep the overview legible")
             }
             if let entry, entry.kind != .externalAccount {
                 var node = directory.node(entry)
@@ -144,11 +160,10 @@ struct CollapsedGraph {
             }
             let name = directory.names[account]
             var details = name == nil ? [] : [account]
-            if roles.isEmpty {
-                details.append("passed through")
-            } else {
-                details.append("\(Self.plural(roles.count, "role")) reachable · \(counts)")
-            }
+            var parts: [String] = []
+            if doors > 0 { parts.append(counts) }
+            if !roles.isEmpty { parts.append(Self.plural(roles.count, "worst target")) }
+            details.append(parts.isEmpty ? "passed through" : parts.joined(separator: " · "))
             if let worst { details.append("worst: \(worst.rawValue.uppercased())") }
             return DiagramNode(id: id, kind: .account(.member), title: name ?? "account \(account)", details: details,
                                severity: worst, tooltip: "org account \(account)")
@@ -159,10 +174,10 @@ struct CollapsedGraph {
 
     struct RankKey: Comparable {
         var severity: Int
-        var findings: Int
+        var doors: Int
         var id: String
         static func < (lhs: Self, rhs: Self) -> Bool {
-            (lhs.severity, lhs.findings, lhs.id) < (rhs.severity, rhs.findings, rhs.id)
+            (lhs.severity, lhs.doors, lhs.id) < (rhs.severity, rhs.doors, rhs.id)
         }
     }
 

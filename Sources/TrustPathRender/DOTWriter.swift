@@ -26,6 +26,9 @@ enum DOTWriter {
             // Every way in starts at the left edge, even when its first hop lands deep in the graph.
             lines.append("  { rank=min; " + entries.map { DOTText.quoted($0.id) + ";" }.joined(separator: " ") + " }")
         }
+        if diagram.legend == .doors {
+            lines += DiagramLegendNode.lines()
+        }
         for edge in diagram.edges {
             lines.append("  " + statement(edge))
         }
@@ -75,7 +78,9 @@ enum DOTWriter {
         attributes.append(("fillcolor", "\"\(paint.fill)\""))
         attributes.append(("color", "\"\(paint.border)\""))
         attributes.append(("fontcolor", "\"\(paint.text)\""))
-        if node.emphasized || node.severity == .critical {
+        if node.chokePoint {
+            attributes.append(("penwidth", "4"))
+        } else if node.emphasized || node.severity == .critical {
             attributes.append(("penwidth", node.emphasized ? "2.6" : "2"))
         }
         let detailColor = node.kind == .entry(.public, vendor: false) ? paint.text : severityTextColor(node)
@@ -98,14 +103,15 @@ enum DOTWriter {
             attributes.append(("style", DiagramStyle.edgeStyle(edge.state)))
             attributes.append(("color", "\"\(color)\""))
             attributes.append(("fontcolor", "\"\(color)\""))
-            attributes.append(("penwidth", String(format: "%.1f", width)))
+            attributes.append(("penwidth", edge.chokePoint ? "4.0" : String(format: "%.1f", width)))
         } else {
             attributes.append(("style", "dotted"))
             attributes.append(("color", "\"#aab7b8\""))
             attributes.append(("penwidth", "1.0"))
         }
-        if !edge.label.isEmpty {
-            attributes.append(("label", DOTText.quotedLines(edge.label)))
+        let label = edge.label + (edge.chokePoint ? ["CHOKE POINT"] : [])
+        if !label.isEmpty {
+            attributes.append(("label", DOTText.quotedLines(label)))
         }
         attributes.append(("tooltip", DOTText.quoted(edge.tooltip)))
         return DOTText.quoted(edge.from) + " -> " + DOTText.quoted(edge.to)
@@ -130,7 +136,7 @@ enum DOTWriter {
 
     // MARK: - Heading and legend
 
-    /// The graph label: title, subtitle lines, then the legend, as one left-aligned HTML table above the drawing.
+    /// The graph label: title, subtitle lines (and a diff's legend), as one left-aligned HTML table above the drawing.
     /// One row per line of DOT text, so a changed count shows as a one-line diff.
     private static func heading(_ title: [String], legend: DiagramLegend) -> String {
         // Wrapped to about the legend's width: a wider title would stretch the legend's cells apart.
@@ -143,30 +149,10 @@ enum DOTWriter {
         for line in title.dropFirst().flatMap({ DOTText.wrap($0, width: 104) }) {
             rows.append("<TR><TD ALIGN=\"LEFT\" COLSPAN=\"2\"><FONT COLOR=\"#424949\">\(DOTText.html(line))</FONT></TD></TR>")
         }
-        rows += legend == .diff ? diffLegendRows() : legendRows()
+        if legend == .diff { rows += diffLegendRows() }
         let indent = "\n           "
         return "<<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"1\">"
             + rows.map { indent + $0 }.joined() + indent + "</TABLE>>"
-    }
-
-    /// A column of row names, then each row's swatches in a table of its own, stretched to the heading's width.
-    private static func legendRows() -> [String] {
-        let roles = Severity.allCases.map { swatch($0.rawValue, DiagramStyle.paint($0)) }
-            + [swatch("passed through", DiagramStyle.paint(nil))]
-        let entries = Actor.EntryKind.allCases.filter { $0 != .externalAccount }.map {
-            swatch(DiagramStyle.entryKindName($0), DiagramStyle.paint($0, vendor: false))
-        } + [swatch("any principal of an external account", DiagramStyle.paint(.externalAccount, vendor: false)),
-             swatch("of a known vendor", DiagramStyle.paint(.externalAccount, vendor: true))]
-        let accounts = AccountKind.allCases.map { kind in
-            let (paint, style) = DiagramStyle.cluster(kind)
-            return swatch(accountKindName(kind), paint, dashed: style.contains("dashed"))
-        }
-        let hops = [legendText("solid: open", color: DiagramStyle.edgeColor(.open)),
-                    legendText("dashed: conditional (rests on a condition the analysis cannot decide)",
-                               color: DiagramStyle.edgeColor(.conditional)),
-                    legendText("label: what the trust policy lacks", color: "#566573")]
-        return [legendRow("role severity", roles), legendRow("entries", entries), legendRow("account boxes", accounts),
-                legendRow("arrows", hops)]
     }
 
     /// The diff diagram's legend: what the arrow colors mean; roles keep their severity colors.
@@ -195,11 +181,4 @@ enum DOTWriter {
             + cells.joined() + "</TR></TABLE></TD></TR>"
     }
 
-    private static func accountKindName(_ kind: AccountKind) -> String {
-        switch kind {
-        case .member: "org account"
-        case .external: "external account"
-        case .vendor: "known vendor"
-        }
-    }
 }

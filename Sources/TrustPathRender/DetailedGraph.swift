@@ -2,11 +2,11 @@ import TrustPathAnalysis
 import TrustPathEngine
 import TrustPathReport
 
-/// Entries, roles and hops of some findings, one node per role: the overview before collapsing, and the
-/// single-finding diagrams. Accumulates, then `diagram` sorts everything into a stable order.
+/// Entries, roles and hops, one node per role: the overview before collapsing, the per-door diagrams, the diff.
+/// Accumulates, then `diagram` sorts everything into a stable order.
 struct DetailedGraph {
     let directory: AccountDirectory
-    /// Hop labels name the trust statement (single-finding diagrams).
+    /// Hop labels name the trust statement (per-door diagrams).
     let showStatements: Bool
 
     private var entries: [String: Entry] = [:]
@@ -14,6 +14,9 @@ struct DetailedGraph {
     /// Role node id → its account.
     private var roleAccounts: [String: String] = [:]
     private var edges: [EdgeKey: DiagramEdge] = [:]
+    private var entryDetails: [String: [String]] = [:]
+    /// The ARNs of the role nodes, in no order.
+    private(set) var roleARNs: Set<String> = []
 
     struct EdgeKey: Hashable, Comparable {
         var from: String
@@ -39,6 +42,35 @@ struct DetailedGraph {
             addEdge(from: previous, to: roleID, hop: hop, fallbackState: finding.state)
             previous = roleID
         }
+    }
+
+    /// Adds one hop, from an entry or from a role, and the nodes at both ends. `extra` lines go under the hop's own
+    /// label (the wide trust it passed); a choke-point hop is drawn bold.
+    mutating func addHop(from entry: Entry?, role from: String, to: String, hop: Hop?, fallbackState: HopState,
+                         extra: [String] = [], chokePoint: Bool = false) {
+        let fromID: String
+        if let entry {
+            fromID = AccountDirectory.nodeID(entry)
+            entries[fromID] = entry
+        } else {
+            fromID = addRole(from)
+        }
+        let toID = addRole(to)
+        addEdge(from: fromID, to: toID, hop: hop, fallbackState: fallbackState, extra: extra)
+        if chokePoint { edges[EdgeKey(from: fromID, to: toID)]?.chokePoint = true }
+    }
+
+    /// Adds a role without a hop (a door nobody else reaches is always drawn).
+    mutating func add(role arn: String) { _ = addRole(arn) }
+
+    /// Marks a role node: one of its statements is a choke point.
+    mutating func markChokePoint(_ arn: String) {
+        roles[AccountDirectory.nodeID(role: arn)]?.chokePoint = true
+    }
+
+    /// Extra lines under an entry's node (the outside accounts that pass where the public does).
+    mutating func describeEntry(_ entry: Entry, details: [String]) {
+        entryDetails[AccountDirectory.nodeID(entry)] = details
     }
 
     /// Adds another chain of the same finding, drawn faint and unlabelled (the report keeps no hop details for it).
@@ -80,7 +112,8 @@ struct DetailedGraph {
         var free: [DiagramNode] = []
         var clustered: [ClusterKey: [DiagramNode]] = [:]
         for entry in entries.values.sorted() {
-            let node = directory.node(entry)
+            var node = directory.node(entry)
+            node.details += entryDetails[node.id] ?? []
             if entry.kind == .externalAccount {
                 clustered[ClusterKey(kind: directory.kind(ofEntryAccount: entry), account: entry.id), default: []].append(node)
             } else {
@@ -113,16 +146,17 @@ struct DetailedGraph {
     private mutating func addRole(_ arn: String) -> String {
         let id = AccountDirectory.nodeID(role: arn)
         if roles[id] == nil {
+            roleARNs.insert(arn)
             roles[id] = directory.roleNode(arn)
             roleAccounts[id] = directory.account(ofRole: arn)
         }
         return id
     }
 
-    private mutating func addEdge(from: String, to: String, hop: Hop?, fallbackState: HopState) {
+    private mutating func addEdge(from: String, to: String, hop: Hop?, fallbackState: HopState, extra: [String] = []) {
         let key = EdgeKey(from: from, to: to)
         let state = hop?.state ?? fallbackState
-        let label = hop.map { HopLabel.lines($0, statement: showStatements) } ?? []
+        let label = (hop.map { HopLabel.lines($0, statement: showStatements) } ?? []) + extra
         let tooltip = hop.map(HopLabel.tooltip) ?? "\(state.rawValue) hop"
         if var existing = edges[key], existing.primary {
             // The same hop reached by several findings: one arrow, open if any verdict was open.

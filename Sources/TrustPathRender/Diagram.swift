@@ -12,14 +12,14 @@ struct Diagram: Hashable, Sendable {
     var nodes: [DiagramNode]
     var edges: [DiagramEdge]
     /// Which legend the heading carries.
-    var legend: DiagramLegend = .findings
+    var legend: DiagramLegend = .doors
 
     var nodeCount: Int { nodes.count + clusters.reduce(0) { $0 + $1.nodes.count } }
 }
 
-/// The legend under a diagram's title: what the colors of a findings diagram mean, or of a diff diagram.
+/// The legend: a compact table node for door diagrams, or rows under the title of a diff diagram.
 enum DiagramLegend: Hashable, Sendable {
-    case findings
+    case doors
     case diff
 }
 
@@ -71,8 +71,10 @@ struct DiagramNode: Hashable, Sendable {
     var severity: Severity?
     /// Shown on hover in SVG: the full ARN or id.
     var tooltip: String
-    /// The target of a single-finding diagram: drawn heavier.
+    /// The door of a per-door diagram: drawn heavier.
     var emphasized = false
+    /// One of its trust statements is a choke point: drawn with a bold border.
+    var chokePoint = false
 }
 
 struct DiagramEdge: Hashable, Sendable {
@@ -84,8 +86,10 @@ struct DiagramEdge: Hashable, Sendable {
     /// How many hops it stands for (more than one only in the collapsed overview).
     var count = 1
     var tooltip: String
-    /// On the chain a single-finding diagram is about (other chains are drawn faint).
+    /// On a drawn chain (faint: another chain of the same length, in a diff).
     var primary = true
     /// In a diff diagram: whether the hop is on a chain only the newer snapshot has, only the older, or both.
     var change: EdgeChange?
+    /// The hop's trust statement is a choke point: drawn bold.
+    var chokePoint = false
 }

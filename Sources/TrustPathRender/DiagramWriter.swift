@@ -7,20 +7,23 @@ import TrustPathReport
 public struct DiagramOutput: Sendable, Hashable {
     /// Paths written, relative to the output directory, sorted.
     public var files: [String]
-    /// Findings drawn (after filters); each has its own set of files when per-finding diagrams are on.
-    public var findings: Int
+    /// Doors drawn (after filters); each has its own set of files when per-door diagrams are on.
+    public var doors: Int
     /// True when the overview is drawn one node per account.
     public var collapsed: Bool
-    /// Stale per-finding files from an earlier run that were removed.
+    /// Stale per-door (or older per-finding) files from an earlier run that were removed.
     public var removed: [String]
 }
 
 /// Writes the diagrams of a report into a directory: `overview.dot` (+ `.svg`, `.png`) and
-/// `findings/finding-….dot` (+ images) for each finding the options keep. Every file is written atomically.
-/// The entry point for `trustpath render` and for any command that wants diagrams beside its report.
+/// `doors/door-ACCOUNT-ROLE-sINDEX.dot` (+ images) for each door the options keep, named as the report names them
+/// (`DoorDiagramName`). Every file is written atomically. The entry point for `trustpath render` and for any
+/// command that wants diagrams beside its report.
 public enum DiagramWriter {
-    /// Subdirectory of the per-finding diagrams.
-    public static let findingsDirectory = "findings"
+    /// Subdirectory of the per-door diagrams.
+    public static let doorsDirectory = DoorDiagramName.directory
+    /// Subdirectory where earlier versions wrote one diagram per finding; their files are removed.
+    static let findingsDirectory = "findings"
     public static let overviewName = "overview"
 
     public static func write(report: Report, to directory: String,
@@ -29,21 +32,25 @@ public enum DiagramWriter {
         var written: [String] = []
         try writeSet(DiagramBuilder.overview(report, options: options), name: overviewName, in: root,
                      formats: options.formats, written: &written)
-        let findings = options.filter(report.findings)
+        let doors = options.filter(report.doors)
         var removed: [String] = []
-        if options.perFinding {
-            var findingFiles: Set<String> = []
-            for finding in findings {
-                let name = findingsDirectory + "/" + DiagramFileName.finding(finding)
+        if options.perDoor {
+            // Names from every door of the report, so a filtered run names each door as the unfiltered report does.
+            let names = DoorDiagramName.files(report.doors.map { DoorKey(role: $0.role, statement: $0.statement) })
+            let context = DoorContext(report, doors: doors, paths: doors.map(\.top.count).max() ?? 0)
+            var doorFiles: Set<String> = []
+            for door in doors {
+                guard let name = names[DoorKey(role: door.role, statement: door.statement)] else { continue }
                 var files: [String] = []
-                try writeSet(DiagramBuilder.finding(finding, in: report), name: name, in: root,
-                             formats: options.formats, written: &files)
-                findingFiles.formUnion(files)
+                try writeSet(DOTWriter.write(DiagramBuilder.doorDiagram(door, in: report, context: context)), name: name,
+                             in: root, formats: options.formats, written: &files)
+                doorFiles.formUnion(files)
                 written += files
             }
-            removed = removeStale(in: root, keeping: findingFiles)
+            removed = removeStale(in: root, folder: doorsDirectory, prefix: "door-", keeping: doorFiles)
+                + removeStale(in: root, folder: findingsDirectory, prefix: "finding-", keeping: [])
         }
-        return DiagramOutput(files: written.sorted(), findings: findings.count,
+        return DiagramOutput(files: written.sorted(), doors: doors.count,
                              collapsed: DiagramBuilder.overviewIsCollapsed(report, options: options), removed: removed)
     }
 
@@ -81,17 +88,17 @@ public enum DiagramWriter {
         }
     }
 
-    /// Per-finding files of an earlier run whose finding is gone (or filtered out), so the directory matches the
-    /// report. Only names this writer makes are touched.
-    private static func removeStale(in root: URL, keeping: Set<String>) -> [String] {
-        let folder = root.appendingPathComponent(findingsDirectory)
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return [] }
+    /// Per-door files of an earlier run whose door is gone (or filtered out), and per-finding files of older versions,
+    /// so the directory matches the report. Only names this writer makes are touched.
+    private static func removeStale(in root: URL, folder: String, prefix: String, keeping: Set<String>) -> [String] {
+        let folderURL = root.appendingPathComponent(folder)
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folderURL.path) else { return [] }
         let extensions = Set(["dot"] + ImageFormat.allCases.map(\.fileExtension))
         var removed: [String] = []
-        for name in names.sorted() where name.hasPrefix("finding-") {
-            let relative = findingsDirectory + "/" + name
+        for name in names.sorted() where name.hasPrefix(prefix) {
+            let relative = folder + "/" + name
             guard extensions.contains((name as NSString).pathExtension), !keeping.contains(relative) else { continue }
-            if (try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))) != nil {
+            if (try? FileManager.default.removeItem(at: folderURL.appendingPathComponent(name))) != nil {
                 removed.append(relative)
             }
         }

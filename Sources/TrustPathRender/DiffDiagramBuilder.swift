@@ -38,8 +38,25 @@ public enum DiffDiagramBuilder {
                      "\(diff.new.count) new, \(diff.resolved.count) resolved, \(diff.unchanged.count) unchanged "
                         + "finding\(diff.unchanged.count == 1 ? "" : "s") (\(diff.changes.count) of them changed)"]
         var diagram = graph.diagram(name: "trustpath-diff", title: title)
+        diagram.edges = unstacked(diagram.edges)
         diagram.legend = .diff
         return diagram
+    }
+
+    /// Labels that do not pile up where arrows share nodes: at most two short lines per arrow (the whole text is in
+    /// its tooltip), and among arrows into the same role with the same text only the first keeps it.
+    static func unstacked(_ edges: [DiagramEdge]) -> [DiagramEdge] {
+        var seen: Set<[String]> = []
+        return edges.map { edge in
+            var edge = edge
+            guard !edge.label.isEmpty else { return edge }
+            let whole = edge.label.joined(separator: " ")
+            edge.tooltip += " · " + whole
+            var lines = DOTText.wrap(whole, width: HopLabel.width)
+            if lines.count > 2 { lines = [lines[0], lines[1] + " …"] }
+            edge.label = seen.insert([edge.to] + lines).inserted ? lines : []
+            return edge
+        }
     }
 
     /// What each target role says under its name: its findings' status and severity, worst first; colored by

@@ -40,6 +40,7 @@ enum DoorText {
         if let seen = door.observed, let entry = door.observedEntry {
             lines.append("    " + Escape.terminal(seen.usedBy(entry)))
         }
+        if let diagram = door.diagram { lines.append("    diagram: " + Escape.terminal(diagram)) }
         return lines
     }
 

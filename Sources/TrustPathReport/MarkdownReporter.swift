@@ -79,8 +79,9 @@ public enum MarkdownReporter {
         var severity = door.severity.rawValue + (door.state == .conditional ? " (conditional)" : "")
         if door.top.first?.crownJewel != nil { severity += " (crown jewel)" }
         if door.expiredAcceptance != nil { severity += " (acceptance expired)" }
-        let place = Escape.markdown(names.role(door.role)) + " #\(door.statement)<br>" + Escape.markdown(door.file)
-            + (door.region.map { ":\($0.startLine)" } ?? "")
+        let line = door.region.map { ":\($0.startLine)" } ?? ""
+        let diagram = door.diagram.map { "<br>diagram: `" + Escape.markdownCode($0) + "`" } ?? ""
+        let place = Escape.markdown(names.role(door.role)) + " #\(door.statement)<br>" + Escape.markdown(door.file) + line + diagram
         let entries = door.entries.map { entry in
             var text = Escape.markdown(names.entry(Entry(kind: entry.kind, id: entry.id, name: entry.name)))
             if !entry.lacks.isEmpty { text += " (lacks " + entry.lacks.map { "`\(Escape.markdownCode($0))`" }.joined(separator: ", ") + ")" }

@@ -25,6 +25,7 @@ public enum ReportBuilder {
                                 analyzedAccounts: snapshot.accounts.keys.sorted(),
                                 trustedAccounts: snapshot.trustedAccounts.count, files: snapshot.files,
                                 accountNames: names)
+        let diagrams = DoorDiagramName.files(result.doors.map(\.key))
         let doors = result.doors.map { door in
             ReportDoor(id: door.key.description, role: door.key.role, account: door.account, statement: door.key.statement,
                        sid: door.statement.sid, file: door.statement.file,
@@ -32,7 +33,8 @@ public enum ReportBuilder {
                        severity: door.severity, severityReason: door.severityReason, category: door.category,
                        state: door.state, behind: Dictionary(uniqueKeysWithValues: door.behind.map { ($0.key.rawValue, $0.value) }),
                        top: door.top, fix: plan.doorFixes[door.key],
-                       lastUsed: nil, expiredAcceptance: door.expiredAcceptance)
+                       lastUsed: nil, diagram: diagrams[door.key].map(DoorDiagramName.reported),
+                       expiredAcceptance: door.expiredAcceptance)
         }.map { door in
             var door = door
             guard let role = result.index.rolesByARN[door.role] else { return door }

@@ -15,7 +15,7 @@ enum DiagramOutputCommand {
         }
         var summary = "Wrote \(written.files.count) files to \(directory): the overview"
         summary += written.collapsed ? " (one node per account)" : ""
-        summary += options.perFinding ? " and \(written.findings) finding diagram\(written.findings == 1 ? "" : "s")" : ""
+        summary += options.perDoor ? " and \(written.doors) door diagram\(written.doors == 1 ? "" : "s")" : ""
         if !written.removed.isEmpty { summary += "; removed \(written.removed.count) stale files" }
         return terminalSafe(summary) + "."
     }

@@ -18,12 +18,8 @@ enum HTMLPage {
                 failures.append(error.description)
             }
         }
-        if !report.findings.isEmpty { draw(HTMLReporter.overviewDiagram, DiagramBuilder.overview(report)) }
-        for door in report.doors.prefix(HTMLLimits.doorsWithDiagram) {
-            var behind = report
-            behind.findings = report.findings.filter { enters(through: door, $0) }
-            if !behind.findings.isEmpty { draw(door.id, DiagramBuilder.overview(behind)) }
-        }
+        if !report.doors.isEmpty { draw(HTMLReporter.overviewDiagram, DiagramBuilder.overview(report)) }
+        for door in report.doors.prefix(HTMLLimits.doorsWithDiagram) { draw(door.id, DiagramBuilder.door(door, in: report)) }
         if let first = failures.first {
             warn("the page has no diagram where Graphviz failed (\(failures.count)×): \(first)")
         }
@@ -52,11 +48,5 @@ enum HTMLPage {
     /// The page is still written without diagrams: the rest of it holds.
     private static func warn(_ message: String) {
         FileHandle.standardError.write(Data("warning: \(terminalSafe(message))\n".utf8))
-    }
-
-    /// A pair's chain enters through the door when its first hop lands on the door's role by the door's statement.
-    static func enters(through door: ReportDoor, _ finding: Finding) -> Bool {
-        guard let hop = finding.hops.first else { return false }
-        return hop.to == door.role && (hop.statement?.index ?? door.statement) == door.statement
     }
 }

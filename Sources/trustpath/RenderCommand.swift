@@ -8,11 +8,12 @@ import TrustPathRender
 struct RenderCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "render",
-        abstract: "Draw the attack paths as diagrams: an overview and one per finding, as DOT, SVG and PNG.",
+        abstract: "Draw the doors as diagrams: an overview and one per door, as DOT, SVG and PNG.",
         discussion: """
-        Writes OUTPUT/overview.{dot,svg,png} and OUTPUT/findings/finding-….{dot,svg,png}. Graphviz runs in \
-        process (libgraphviz); the DOT text is TrustPath's own and stable, so diagrams diff well. Per-finding \
-        files of findings no longer drawn are removed.
+        Writes OUTPUT/overview.{dot,svg,png} (the doors, with the entries that pass them and the worst targets \
+        behind them) and OUTPUT/doors/door-ACCOUNT-ROLE-sINDEX.{dot,svg,png}, one per door, the file each report \
+        names under "diagram". Graphviz runs in process (libgraphviz); the DOT text is TrustPath's own and stable, \
+        so diagrams diff well. Files of doors no longer drawn are removed.
         Examples:
           trustpath render Inputs/acme-2026-10 --output Output/diagrams
           trustpath render Inputs/acme-2026-10 --output Output/critical --severity critical
@@ -23,15 +24,16 @@ struct RenderCommand: ParsableCommand {
     @Argument(help: "The snapshot directory (exported JSON files).") var directory: String
     @Option(name: .shortAndLong, help: "The directory to write the diagrams into (created when missing).")
     var output: String
-    @Option(help: "Draw findings of this severity or worse: critical, high, medium, low.") var severity: Severity?
-    @Option(help: "Draw findings whose target role ARN contains this text.") var target: String?
-    @Option(help: "Draw findings from this entry: *, an account id, a service, a provider ARN, or a vendor's name.")
+    @Option(help: "Draw doors of this severity or worse: critical, high, medium, low.") var severity: Severity?
+    @Option(help: "Draw doors whose role, or one of whose worst targets, has an ARN containing this text.")
+    var target: String?
+    @Option(help: "Draw doors this entry passes: *, an account id, a service, a provider ARN, or a vendor's name.")
     var entry: String?
-    @Option(help: "Draw findings that touch this account (target, any role on the chain, or the entry).")
+    @Option(help: "Draw doors that touch this account (the door's role, an entry, or a role on a drawn path).")
     var account: String?
     @Option(help: "Draw the overview one node per account when it would have more nodes than this.")
     var collapseAbove: Int = 150
-    @Flag(help: "Write the overview only, no per-finding diagrams.") var overviewOnly = false
+    @Flag(help: "Write the overview only, no per-door diagrams.") var overviewOnly = false
     @OptionGroup var project: ProjectFileOption
     @OptionGroup var trail: CloudTrailOption
     @Option(help: "Chains to report per finding: the shortest plus alternatives of the same length.")
@@ -50,7 +52,7 @@ struct RenderCommand: ParsableCommand {
                                   evidence: try trail.load()).report
         progress?.update("drawing diagrams…")
         let options = DiagramOptions(minimumSeverity: severity, target: target, entry: entry, account: account,
-                                     collapseAbove: collapseAbove, perFinding: !overviewOnly)
+                                     collapseAbove: collapseAbove, perDoor: !overviewOnly)
         let summary: String
         do {
             summary = try DiagramOutputCommand.write(report, to: output, options: options)

@@ -41,7 +41,8 @@ struct RenderEscapingTests {
 
     @Test func dotHasNoRawControlCharacters() {
         let report = Self.report
-        for dot in [DiagramBuilder.overview(report)] + report.findings.map({ DiagramBuilder.finding($0, in: report) }) {
+        #expect(report.doors.count == 2)
+        for dot in [DiagramBuilder.overview(report)] + report.doors.map({ DiagramBuilder.door($0, in: report) }) {
             let controls = dot.unicodeScalars.filter { ($0.value < 0x20 && $0 != "\n") || (0x7F...0x9F).contains($0.value) }
             #expect(controls.isEmpty)
             #expect(!dot.unicodeScalars.contains("\u{202E}"))
@@ -50,8 +51,8 @@ struct RenderEscapingTests {
 
     @Test func hostileNamesRenderAsTheirVisibleText() throws {
         let report = Self.report
-        let hostile = try #require(report.findings.first { $0.target.contains("evil") })
-        for dot in [DiagramBuilder.overview(report), DiagramBuilder.finding(hostile, in: report)] {
+        let hostile = try #require(report.doors.first { $0.role.contains("evil") })
+        for dot in [DiagramBuilder.overview(report), DiagramBuilder.door(hostile, in: report)] {
             let texts = try SVGText.parse(try GraphvizRenderer.shared.render(dot: dot, format: .svg))
             #expect(texts.contains(#"evil"role\n<b>&amp;<i>\u{a}line2\u{1b}[31mred\u{202e}"#))
             #expect(texts.contains { $0.contains(#"pr<o>d & "main"\u{a}\u{1b}[0m"#) })
@@ -63,23 +64,22 @@ struct RenderEscapingTests {
         let report = Self.report
         let svg = try GraphvizRenderer.shared.render(dot: DiagramBuilder.overview(report), format: .svg)
         let text = String(decoding: svg, as: UTF8.self)
-        // Two entries and two roles, nothing else: the injected statement stayed inside its string.
-        #expect(text.components(separatedBy: "class=\"node\"").count - 1 == 4)
+        // Two entries, two roles and the legend, nothing else: the injected statement stayed inside its string.
+        #expect(text.components(separatedBy: "class=\"node\"").count - 1 == 5)
         #expect(!text.contains("<title>injected</title>"))
         #expect(try SVGText.parse(svg).contains { $0.contains("injected") && $0.contains("pwned") })
     }
 
-    @Test func fileNamesAreSafeStableAndDistinct() {
+    @Test func doorFileNamesOfHostileRolesAreSafeStableAndDistinct() {
         let report = Self.report
-        let names = report.findings.map(DiagramFileName.finding)
+        let names = report.doors.compactMap(\.diagram)
+        #expect(names.count == 2)
         for name in names {
-            #expect(name.hasPrefix("finding-"))
-            #expect(name.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "._-".unicodeScalars.contains($0)) })
-            #expect(name.count <= 130)
+            #expect(name.hasPrefix("doors/door-\(RenderSamples.prod)-"))
+            #expect(name.hasSuffix("-s0.svg"))
+            let file = String(name.dropFirst("doors/".count))
+            #expect(DoorDiagramNameTests.isSafe(file), "\(file)")
         }
         #expect(Set(names).count == names.count)
-        #expect(names == report.findings.map(DiagramFileName.finding))
-        #expect(DiagramFileName.sanitize("../../etc/passwd") == "etc-passwd")
-        #expect(DiagramFileName.hash("a") != DiagramFileName.hash("b"))
     }
 }

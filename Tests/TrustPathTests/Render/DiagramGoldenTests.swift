@@ -12,16 +12,16 @@ struct RenderGoldenTests {
         RenderGolden.assertMatches(DiagramBuilder.overview(RenderSamples.report()), named: "sample-overview.dot")
     }
 
-    @Test func multiHopFindingMatchesGolden() throws {
+    @Test func multiHopDoorMatchesGolden() throws {
         let report = RenderSamples.report()
-        let finding = try #require(report.findings.first { $0.path.count == 3 })
-        RenderGolden.assertMatches(DiagramBuilder.finding(finding, in: report), named: "sample-finding-federated-chain.dot")
+        let door = try #require(report.doors.first { $0.top.contains { $0.path.count == 3 } })
+        RenderGolden.assertMatches(DiagramBuilder.door(door, in: report), named: "sample-door-federated-chain.dot")
     }
 
-    @Test func conditionalFindingMatchesGolden() throws {
+    @Test func conditionalDoorMatchesGolden() throws {
         let report = RenderSamples.report()
-        let finding = try #require(report.findings.first { $0.state == .conditional })
-        RenderGolden.assertMatches(DiagramBuilder.finding(finding, in: report), named: "sample-finding-conditional.dot")
+        let door = try #require(report.doors.first { $0.state == .conditional })
+        RenderGolden.assertMatches(DiagramBuilder.door(door, in: report), named: "sample-door-conditional.dot")
     }
 
     @Test func collapsedOverviewMatchesGolden() {
@@ -48,8 +48,8 @@ struct RenderGoldenTests {
         snapshot.directory = "Inputs/\(name)"
         let report = ReportBuilder.build(Analyzer.analyze(snapshot))
         RenderGolden.assertMatches(DiagramBuilder.overview(report), named: "demo-\(name)-overview.dot")
-        let critical = try #require(report.findings.first { $0.severity == .critical })
-        RenderGolden.assertMatches(DiagramBuilder.finding(critical, in: report), named: "demo-\(name)-first-critical.dot")
+        let critical = try #require(report.doors.first { $0.severity == .critical })
+        RenderGolden.assertMatches(DiagramBuilder.door(critical, in: report), named: "demo-\(name)-first-critical-door.dot")
     }
 
     @Test func outputIsIndependentOfFindingOrder() {
@@ -62,7 +62,7 @@ struct RenderGoldenTests {
 
     @Test func collapsesOnlyAboveTheThreshold() {
         let report = RenderSamples.report()
-        // 5 entries and 5 roles (the alternative chain's ci-other is drawn only in its finding's diagram).
+        // 5 entries and 5 roles (the alternative chain's ci-other is no door's shortest path).
         #expect(!DiagramBuilder.overviewIsCollapsed(report, options: DiagramOptions(collapseAbove: 10)))
         #expect(DiagramBuilder.overviewIsCollapsed(report, options: DiagramOptions(collapseAbove: 9)))
         let collapsed = DiagramBuilder.overviewDiagram(report, options: DiagramOptions(collapseAbove: 9))
@@ -72,11 +72,11 @@ struct RenderGoldenTests {
     }
 
     @Test func mergedOverviewStaysWithinTheBudget() {
-        // Seven groups (two accounts, five entries) for five places: the three with critical findings keep theirs.
+        // Seven groups (two accounts, five entries) for five places: the three with critical doors keep theirs.
         let diagram = DiagramBuilder.overviewDiagram(RenderSamples.report(), options: DiagramOptions(collapseAbove: 5))
         #expect(diagram.nodeCount <= 5)
         #expect(diagram.nodes.contains { $0.kind == .more })
-        // The public entry into the admin role has the worst finding: it keeps its own node.
+        // The public entry into the admin role passes a critical door: it keeps its own node.
         #expect(diagram.nodes.contains { $0.id == "entry:public:*" })
     }
 }
@@ -84,6 +84,23 @@ struct RenderGoldenTests {
 @Suite("Render: filters")
 struct RenderFilterTests {
     let findings = RenderSamples.report().findings
+    let doors = RenderSamples.report().doors
+
+    @Test func doorFiltersKeepWholeDoors() {
+        // Five doors: OrgAdmin (public, critical), ci-deployer (GitHub, critical), AuditReader (conditional, medium),
+        // DatadogIntegration (low), events-invoker (service, high).
+        #expect(doors.count == 5)
+        #expect(DiagramOptions(minimumSeverity: .critical).filter(doors).map(\.role)
+            == [RenderSamples.role("OrgAdmin"), RenderSamples.role("ci-deployer")])
+        // A target behind the door counts, not only the door's role: OrgAdmin lies behind ci-deployer's door.
+        #expect(DiagramOptions(target: "OrgAdmin").filter(doors).count == 2)
+        #expect(DiagramOptions(target: "NoSuchRole").filter(doors).isEmpty)
+        #expect(DiagramOptions(entry: "datadog").filter(doors).map(\.role) == [RenderSamples.role("DatadogIntegration", RenderSamples.data)])
+        #expect(DiagramOptions(entry: "oidc-provider/token.actions.githubusercontent.com").filter(doors).count == 1)
+        #expect(DiagramOptions(account: RenderSamples.data).filter(doors).count == 2)
+        #expect(DiagramOptions(account: RenderSamples.vendor).filter(doors).count == 1)
+        #expect(DiagramOptions(minimumSeverity: .high, account: RenderSamples.prod).filter(doors).count == 3)
+    }
 
     @Test func severityKeepsThatSeverityOrWorse() {
         let kept = DiagramOptions(minimumSeverity: .high).filter(findings)

@@ -33,6 +33,23 @@ struct DiffDiagramTests {
         #expect(resolvedTarget?.details.first?.hasPrefix("RESOLVED") == true)
     }
 
+    @Test func labelsDoNotStackWhereArrowsShareANode() throws {
+        let diagram = DiffDiagramBuilder.diffDiagram(try Self.demoDiff())
+        #expect(diagram.edges.allSatisfy { $0.label.count <= 2 })
+        let labelled = diagram.edges.filter { !$0.label.isEmpty }
+        #expect(!labelled.isEmpty)
+        #expect(Set(labelled.map { [$0.to] + $0.label }).count == labelled.count, "two arrows into one role repeat a label")
+        // What a label leaves out is in the arrow's tooltip.
+        #expect(labelled.allSatisfy { $0.tooltip.contains($0.label[0].replacingOccurrences(of: " …", with: "")) })
+        let repeated = [DiagramEdge(from: "a", to: "t", state: .open, label: ["lacks aws:PrincipalOrgID"], tooltip: "x"),
+                        DiagramEdge(from: "b", to: "t", state: .open, label: ["lacks aws:PrincipalOrgID"], tooltip: "y"),
+                        DiagramEdge(from: "c", to: "t", state: .open, label: ["lacks", "one", "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen"], tooltip: "z")]
+        let unstacked = DiffDiagramBuilder.unstacked(repeated)
+        #expect(unstacked.map(\.label.count) == [1, 0, 2])
+        #expect(unstacked[1].tooltip == "y · lacks aws:PrincipalOrgID")
+        #expect(unstacked[2].label[1].hasSuffix(" …"))
+    }
+
     @Test func writerRendersTheDiffAsDOTSVGAndPNG() throws {
         let directory = try RenderTemporaryDirectory()
         let files = try DiagramWriter.write(diff: try Self.demoDiff(), to: directory.path)

@@ -27,6 +27,18 @@ struct LargeOverviewTests {
         #expect(diagram.title.contains { $0.contains("merged into the \"more\" nodes") })
     }
 
+    @Test func perDoorDiagramsDrawOnlyTheDoorsTopPaths() throws {
+        let doors = Array(Self.report.doors.prefix(40))
+        let context = DoorContext(Self.report, doors: doors, paths: doors.map(\.top.count).max() ?? 0)
+        // Some door has more roles behind it than it shows: its diagram stays at its top paths.
+        #expect(doors.contains { $0.behind.values.reduce(0, +) > $0.top.count })
+        for door in doors {
+            let diagram = DiagramBuilder.doorDiagram(door, in: Self.report, context: context)
+            let roles = Set(diagram.clusters.flatMap(\.nodes).filter { $0.kind == .role }.map(\.id))
+            #expect(roles == Set((door.top.flatMap { $0.path.dropFirst() } + [door.role]).map(AccountDirectory.nodeID(role:))))
+        }
+    }
+
     @Test func collapsedOverviewRendersAsAnImage() throws {
         let dot = DiagramBuilder.overview(Self.report, options: DiagramOptions(collapseAbove: 24))
         let png = try #require(try GraphvizRenderer.shared.render(dot: dot, formats: [.png])[.png])

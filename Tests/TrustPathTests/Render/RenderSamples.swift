@@ -5,7 +5,8 @@ import TrustPathEngine
 import TrustPathReport
 
 /// A small hand-built report for the diagram tests: independent of what the analyzer decides, and covering every
-/// kind of entry, both hop states, a known vendor, a multi-hop chain with an alternative, and a cross-service finding.
+/// kind of entry, both hop states, a known vendor, a multi-hop chain through an org-wide trust, a cross-service
+/// door, and choke points (a door, and a hop inside the organization).
 enum RenderSamples {
     static let prod = "111111111111"
     static let data = "222222222222"
@@ -16,12 +17,14 @@ enum RenderSamples {
     static func role(_ name: String, _ account: String = prod) -> String { "arn:aws:iam::\(account):role/\(name)" }
 
     static func hop(_ from: String, _ to: String, state: HopState = .open, missing: [String] = [], weak: [String] = [],
-                    restsOn: [String] = [], statement: Int = 0, identity: Bool = false) -> Hop {
+                    restsOn: [String] = [], statement: Int = 0, identity: Bool = false, principal: String? = nil,
+                    present: [String] = []) -> Hop {
         let actor: Actor = from.hasPrefix("arn:aws:iam::") && from.contains(":role/") ? .roleSession(from) : .anyone
         let reference = StatementReference(file: "gaad.json", jsonPath: "$.RoleDetailList[0].AssumeRolePolicyDocument.Statement[\(statement)]",
                                            owner: to, index: statement, sid: nil)
-        var hop = Hop(HopVerdict(actor: actor, target: to, state: state, trustStatement: reference,
-                                 identityRequired: identity, restsOn: restsOn, guardsMissing: missing, weakGuards: weak))
+        var hop = Hop(HopVerdict(actor: actor, target: to, state: state, trustStatement: reference, matchedPrincipal: principal,
+                                 identityRequired: identity, restsOn: restsOn, guardsPresent: present,
+                                 guardsMissing: missing, weakGuards: weak))
         hop.from = from
         return hop
     }
@@ -49,7 +52,7 @@ enum RenderSamples {
                     severity: .critical, reason: "administrator: allows every action"),
             finding(federated, [deployer, admin],
                     [hop(github, deployer, missing: ["token.actions.githubusercontent.com:sub"]),
-                     hop(deployer, admin, statement: 1, identity: true)],
+                     hop(deployer, admin, statement: 1, identity: true, principal: "*", present: ["aws:PrincipalOrgID"])],
                     severity: .critical, reason: "administrator: allows every action", alternatives: [[other, admin]]),
             finding(federated, [deployer], [hop(github, deployer, missing: ["token.actions.githubusercontent.com:sub"])],
                     severity: .high, reason: "writes to iam:PassRole"),
@@ -64,11 +67,56 @@ enum RenderSamples {
         ].sorted(by: Finding.ranked)
     }
 
-    static func report(_ findings: [Finding] = findings, names: [String: String]? = nil) -> Report {
+    static func report(_ findings: [Finding] = findings, names: [String: String]? = nil,
+                       chokePoints: [Fix] = chokePoints) -> Report {
         let info = SnapshotInfo(directory: "(test)", organizationID: "o-test12345", analyzedAccounts: [prod, data],
                                 trustedAccounts: 2, files: [],
                                 accountNames: names ?? [prod: "prod", data: "data", vendor: "Datadog"])
-        return Report(snapshot: info, findings: findings, assumptions: [], diagnostics: [])
+        return Report(snapshot: info, doors: doors(findings), findings: findings, chokePoints: chokePoints,
+                      assumptions: [], diagnostics: [])
+    }
+
+    /// The smallest cut of the critical pairs: the public's door into OrgAdmin, and OrgAdmin's org-wide statement.
+    static var chokePoints: [Fix] {
+        [fix(role("OrgAdmin"), statement: 0), fix(role("OrgAdmin"), statement: 1)]
+    }
+
+    static func fix(_ role: String, statement: Int) -> Fix {
+        let reference = StatementReference(file: "gaad.json", jsonPath: "$.RoleDetailList[0].AssumeRolePolicyDocument.Statement[\(statement)]",
+                                           owner: role, index: statement, sid: nil)
+        return Fix(id: "\(role)#\(statement)", kinds: [.addPrincipalOrgID], role: role, roleName: "x", statement: reference,
+                   summary: "fix \(statement)", addConditions: [], removeConditionKeys: [], replacePrincipals: [], placeholders: [])
+    }
+
+    /// The doors of some findings, as the analysis makes them: grouped by the first hop's statement, the worst
+    /// targets first, each with its pair's path; named as ReportBuilder names them.
+    static func doors(_ findings: [Finding]) -> [ReportDoor] {
+        var grouped: [DoorKey: [Finding]] = [:]
+        for finding in findings { if let key = finding.door { grouped[key, default: []].append(finding) } }
+        let names = DoorDiagramName.files(Array(grouped.keys))
+        let doors = grouped.keys.sorted().map { key in
+            let pairs = Finding.sortedByRank(grouped[key] ?? [])
+            var entries: [DoorEntry] = []
+            for pair in pairs where !entries.contains(where: { $0.id == pair.entry.id }) {
+                let hop = pair.hops[0]
+                entries.append(DoorEntry(id: pair.entry.id, kind: pair.entry.kind, name: pair.entry.name, state: hop.state,
+                                         lacks: hop.guardsMissing, restsOn: hop.restsOn))
+            }
+            var behind: [String: Int] = [:]
+            var top: [DoorTarget] = []
+            for pair in pairs where !top.contains(where: { $0.target == pair.target }) {
+                behind[pair.severity.rawValue, default: 0] += 1
+                top.append(DoorTarget(target: pair.target, severity: pair.severity, severityReason: pair.severityReason,
+                                      state: pair.state, path: pair.path))
+            }
+            let first = pairs[0]
+            return ReportDoor(id: key.description, role: key.role, account: first.hops[0].to.split(separator: ":").map(String.init)[4],
+                              statement: key.statement, sid: nil, file: "gaad.json", entries: entries,
+                              severity: first.severity, severityReason: first.severityReason, category: first.category,
+                              state: entries.map(\.state).min() ?? .open, behind: behind, top: top,
+                              diagram: names[key].map(DoorDiagramName.reported))
+        }
+        return doors.sorted { ($0.severity.rank, $0.id) < ($1.severity.rank, $1.id) }
     }
 
     /// Every role name on the chains of the report's critical findings.

@@ -22,12 +22,12 @@ struct RenderedImageTests {
         }
     }
 
-    @Test func everyFindingSVGNamesItsWholeChain() throws {
+    @Test func everyDoorSVGNamesEveryRoleOnItsPaths() throws {
         let report = RenderSamples.report()
-        for finding in report.findings {
-            let svg = try GraphvizRenderer.shared.render(dot: DiagramBuilder.finding(finding, in: report), format: .svg)
+        for door in report.doors {
+            let svg = try GraphvizRenderer.shared.render(dot: DiagramBuilder.door(door, in: report), format: .svg)
             let texts = try SVGText.parse(svg)
-            for arn in finding.path.dropFirst() {
+            for arn in door.top.flatMap({ $0.path.dropFirst() }) {
                 #expect(texts.contains(String(arn.split(separator: "/").last ?? "")))
             }
         }
@@ -35,7 +35,7 @@ struct RenderedImageTests {
 
     @Test func pngHasSignatureAndSaneSize() throws {
         let report = RenderSamples.report()
-        for dot in [DiagramBuilder.overview(report), DiagramBuilder.finding(report.findings[0], in: report)] {
+        for dot in [DiagramBuilder.overview(report), DiagramBuilder.door(report.doors[0], in: report)] {
             let png = try GraphvizRenderer.shared.render(dot: dot, format: .png)
             let size = try #require(PNGHeader.size(png))
             #expect((50...20_000).contains(size.width))
@@ -78,23 +78,42 @@ struct RenderedImageTests {
         #expect(Set(sizes).count == 1)
     }
 
-    @Test func writerWritesEverySetAndRemovesStaleFindings() throws {
+    @Test func writerWritesEverySetAndRemovesStaleDoors() throws {
         let directory = try RenderTemporaryDirectory()
         let report = RenderSamples.report()
+        // Files an older version wrote, one per finding: removed, as they no longer match the report.
+        let old = directory.url.appendingPathComponent("findings")
+        try FileManager.default.createDirectory(at: old, withIntermediateDirectories: true)
+        try Data("digraph {}".utf8).write(to: old.appendingPathComponent("finding-public--x-0123456789ab.dot"))
+        try Data("keep".utf8).write(to: old.appendingPathComponent("notes.txt"))
         let all = try DiagramWriter.write(report: report, to: directory.path)
-        #expect(all.findings == 6)
-        #expect(all.files.count == 3 * 7)
+        #expect(all.doors == 5)
+        #expect(all.files.count == 3 * 6)
         #expect(all.files.contains("overview.png"))
+        #expect(all.removed == ["findings/finding-public--x-0123456789ab.dot"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: old.path) == ["notes.txt"])
+        for door in report.doors {
+            let base = try #require(door.diagram?.dropLast(".svg".count))
+            #expect(["dot", "svg", "png"].allSatisfy { all.files.contains(base + "." + $0) })
+        }
         let overview = try String(contentsOf: directory.url.appendingPathComponent("overview.dot"), encoding: .utf8)
         #expect(overview == DiagramBuilder.overview(report))
+        let first = try String(contentsOf: directory.url.appendingPathComponent(String(report.doors[0].diagram?.dropLast(4) ?? "") + ".dot"),
+                               encoding: .utf8)
+        #expect(first == DiagramBuilder.door(report.doors[0], in: report))
 
-        // Rendering again over the same directory replaces files, and drops what is no longer drawn.
+        // Rendering again over the same directory replaces files, and drops what is no longer drawn; names stay.
         let critical = try DiagramWriter.write(report: report, to: directory.path,
                                                options: DiagramOptions(minimumSeverity: .critical))
-        #expect(critical.findings == 2)
-        #expect(critical.removed.count == 3 * 4)
-        let left = try FileManager.default.contentsOfDirectory(atPath: directory.url.appendingPathComponent("findings").path)
-        #expect(left.count == 3 * 2)
+        #expect(critical.doors == 2)
+        #expect(critical.removed.count == 3 * 3)
+        let left = try FileManager.default.contentsOfDirectory(atPath: directory.url.appendingPathComponent("doors").path)
+        var expected: Set<String> = []
+        for door in report.doors.prefix(2) {
+            let base = String(String(door.diagram ?? "").dropFirst("doors/".count).dropLast("svg".count))
+            for format in ["dot", "svg", "png"] { expected.insert(base + format) }
+        }
+        #expect(Set(left) == expected)
     }
 }
 
