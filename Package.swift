@@ -83,7 +83,7 @@ let package = Package(
             "TrustPathEscaping", "TrustPathJSON", "TrustPathModel", "TrustPathIngest", "TrustPathConfig", "TrustPathEngine",
             "TrustPathAnalysis", "TrustPathRemediation", "TrustPathReport",
             "TrustPathRender", "TrustPathHistory", "TrustPathSynthetic", "TrustPathPipeline", "TrustPathCheck", "TrustPathCompare",
-            "TrustPathEvidence", "TrustPathCollect",
+            "TrustPathEvidence", "TrustPathCollect", .product(name: "GRDB", package: "GRDB.swift"),
         ], resources: [.copy("Fixtures")]),
     ],
     swiftLanguageModes: [.v6]
