@@ -91,36 +91,6 @@ public enum TextReporter {
         }
         return lines.joined(separator: "\n") + "\n"
     }
-
-    static func render(_ finding: Finding, names: DisplayNames, style: TextStyle) -> [String] {
-        var lines = ["  " + terminalSafe(names.path(finding))
-            + (finding.state == .conditional ? style.dim("  [conditional]") : "")]
-        lines.append("    target can: \(terminalSafe(finding.severityReason))")
-        if let jewel = finding.crownJewel {
-            lines.append(style.warn("    crown jewel (\(terminalSafe(jewel.rule))): raised from \(jewel.raisedFrom.rawValue)"))
-        }
-        if let expired = finding.expiredAcceptance {
-            lines.append(style.warn("    accepted risk EXPIRED on \(terminalSafe(expired.expired)): \(terminalSafe(expired.reason))"))
-        }
-        if let note = finding.note { lines.append("    why it matters: " + terminalSafe(note)) }
-        for hop in finding.hops {
-            var text = "    hop to \(terminalSafe(names.role(hop.to)))"
-            if let statement = hop.statement {
-                text += ": \(terminalSafe(statement.file)) statement \(statement.index)"
-                    + (statement.sid.map { " (\(terminalSafe($0)))" } ?? "")
-            }
-            if let principal = hop.matchedPrincipal { text += ", trusts \(terminalSafe(principal))" }
-            if !hop.guardsMissing.isEmpty { text += style.warn("; lacks " + hop.guardsMissing.joined(separator: ", ")) }
-            if !hop.weakGuards.isEmpty { text += style.warn("; weak: " + terminalSafe(hop.weakGuards.joined(separator: ", "))) }
-            if !hop.restsOn.isEmpty { text += "; rests on " + terminalSafe(hop.restsOn.joined(separator: " and ")) }
-            lines.append(text)
-        }
-        if let fix = finding.fix { lines.append("    fix: " + terminalSafe(fix.summary)) }
-        if !finding.alternatives.isEmpty {
-            lines.append("    \(finding.alternatives.count) other chain(s) of the same length")
-        }
-        return lines
-    }
 }
 
 /// ANSI styling that does nothing when disabled.
