@@ -4,12 +4,12 @@ import TrustPathModel
 
 /// What lies behind a role: every role reachable from a session of it, each with a shortest path. Computed once
 /// per role and shared by every door into that role (a role often has several entry statements).
-final class RoleReach: Sendable {
+public final class RoleReach: Sendable {
     /// The roles reachable from one role, the role itself first, in breadth-first order.
-    struct Reach: Sendable {
+    public struct Reach: Sendable {
         /// Role ARNs in breadth-first order; `parent[i]` is the position of the role a shortest path comes from
         /// (-1 for the start), `state[i]` the worst hop state along that path.
-        var roles: [String]
+        public var roles: [String]
         var parent: [Int]
         var state: [HopState]
 
@@ -28,9 +28,10 @@ final class RoleReach: Sendable {
     private let graph: AttackGraph
     private let cache = Mutex<[String: Reach]>([:])
 
-    init(graph: AttackGraph) { self.graph = graph }
+    public init(graph: AttackGraph) { self.graph = graph }
 
-    func reach(from role: String) -> Reach {
+    /// What lies behind `role`: it and every role reachable from a session of it.
+    public func reach(from role: String) -> Reach {
         if let known = cache.withLock({ $0[role] }) { return known }
         var reach = Reach(roles: [role], parent: [-1], state: [.open])
         var position: [String: Int] = [role: 0]

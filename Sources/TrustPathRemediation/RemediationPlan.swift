@@ -56,13 +56,26 @@ public struct RemediationPlan: Sendable {
         }
         let targets = Set(result.findings.filter { $0.severity <= chokeSeverity }.map(\.target))
         let solution = ChokePointSolver.solve(edges, targets: targets, planner: planner)
-        let candidates = Set(pairFixes.values).union(doorFixes.values).union(solution.fixes)
         let severities = Dictionary(result.findings.map { ($0.id, $0.severity) }, uniquingKeysWith: { first, _ in first })
-        let impact = FixImpact(edges)
-        let fixes = Array(candidates)
+        // The candidates are the doors' fixes and the choke points. A door fix whose statement lets no role session of
+        // the organization through removes exactly the pairs for which it was the entry's only way in: counted from
+        // the doors. Choke points and the other door fixes are walked again, entry by entry (`FixImpact`).
+        let internalStatements = Set(edges.edges.filter { if case .roleSession = $0.actor { true } else { false } }
+            .flatMap(\.statements))
+        let chokes = Set(solution.fixes)
+        let counted: [Fix: Door] = Dictionary(result.doors.compactMap { door in
+            guard let fix = doorFixes[door.key], !internalStatements.contains(door.statement), !chokes.contains(fix) else { return nil }
+            return (fix, door)
+        }, uniquingKeysWith: { first, _ in first })
+        let doorImpact = DoorFixImpact(result.doors.filter { doorFixes[$0.key].map { counted[$0] != nil } ?? false },
+                                       graph: result.graph)
+        let walked = Set(doorFixes.values).union(solution.fixes).subtracting(counted.keys)
+        let impact = walked.isEmpty ? nil : FixImpact(edges)
+        let fixes = Array(counted.keys) + Array(walked)
         @Sendable func rank(_ position: Int) -> RankedFix {
             let fix = fixes[position]
-            let removed = impact.removedPairs(by: fix).filter { severities[$0] != nil }.sorted()
+            let all = counted[fix].map { doorImpact.removedPairs(by: $0) } ?? impact?.removedPairs(by: fix) ?? []
+            let removed = all.filter { severities[$0] != nil }.sorted()
             var counts: [String: Int] = [:]
             for id in removed { counts[severities[id]?.rawValue ?? "low", default: 0] += 1 }
             let score = removed.reduce(0) { total, id in total + weight(severities[id] ?? .low) }
