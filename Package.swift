@@ -22,7 +22,7 @@ let package = Package(
         // the one escaping layer: every string from the input reaches an output through it
         .target(name: "TrustPathEscaping"),
         // files → model
-        .target(name: "TrustPathJSON"),
+        .target(name: "TrustPathJSON", dependencies: ["TrustPathEscaping"]),
         .target(name: "TrustPathModel"),
         .target(name: "TrustPathIngest", dependencies: ["TrustPathJSON", "TrustPathModel"]),
         .target(name: "TrustPathConfig", dependencies: ["TrustPathModel", .product(name: "Yams", package: "Yams")]),
@@ -45,7 +45,7 @@ let package = Package(
             "TrustPathReport",
         ]),
         .systemLibrary(name: "CGraphviz", pkgConfig: "libgvc", providers: [.apt(["libgraphviz-dev"])]),
-        .target(name: "TrustPathRender", dependencies: ["CGraphviz", "TrustPathReport", "TrustPathHistory"]),
+        .target(name: "TrustPathRender", dependencies: ["CGraphviz", "TrustPathEscaping", "TrustPathReport", "TrustPathHistory"]),
         .target(name: "TrustPathHistory", dependencies: [
             "TrustPathReport", "TrustPathEscaping", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto"),
         ]),
@@ -66,7 +66,7 @@ let package = Package(
         .executableTarget(name: "trustpath-fuzz", dependencies: ["TrustPathIngest", "TrustPathJSON", "TrustPathAnalysis"]),
         // synthetic organizations, for the scale tests and the benchmark
         // (its CloudTrail logs are written gzipped, as S3 holds them)
-        .target(name: "TrustPathSynthetic", dependencies: ["CZlib"]),
+        .target(name: "TrustPathSynthetic", dependencies: ["CZlib", "TrustPathEscaping"]),
         .executableTarget(name: "trustpath-bench", dependencies: [
             "TrustPathSynthetic", "TrustPathIngest", "TrustPathEngine", "TrustPathAnalysis", "TrustPathRemediation",
             "TrustPathReport", "TrustPathRender", "TrustPathEvidence",

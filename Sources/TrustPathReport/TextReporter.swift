@@ -1,4 +1,5 @@
 import TrustPathAnalysis
+import TrustPathEscaping
 import TrustPathModel
 
 /// The report for people in a terminal: a summary first, then findings by severity, each path drawn
@@ -13,7 +14,7 @@ public enum TextReporter {
         let style = TextStyle(enabled: options.color)
         var lines: [String] = []
         let summary = report.summary
-        lines.append(style.bold("TrustPath report: \(terminalSafe(report.snapshot.directory))"))
+        lines.append(style.bold("TrustPath report: \(Escape.terminal(report.snapshot.directory))"))
         lines += CoverageText.render(report, style: style)
         lines.append("\(summary.doors) door(s): " + Severity.allCases.map {
             style.severity($0, "\(summary.doorsBySeverity[$0.rawValue] ?? 0) \($0.rawValue)")
@@ -29,8 +30,8 @@ public enum TextReporter {
         }
         lines.append("Accounts analyzed: \(report.snapshot.analyzedAccounts.count); trusted accounts: \(report.snapshot.trustedAccounts)")
         for provider in report.ownIdentityProviders {
-            lines.append("Own identity provider (not an entry): " + terminalSafe(FederatedNames.short(provider.provider))
-                + " — trusted by \(provider.roles.count) role(s): " + terminalSafe(DoorText.abbreviated(provider.roles.map(names.role), limit: 3)))
+            lines.append("Own identity provider (not an entry): " + Escape.terminal(FederatedNames.short(provider.provider))
+                + " — trusted by \(provider.roles.count) role(s): " + Escape.terminal(DoorText.abbreviated(provider.roles.map(names.role), limit: 3)))
         }
         for category in [FindingCategory.crossAccount, .crossService] {
             let doors = report.doors.filter { $0.category == category }
@@ -61,8 +62,8 @@ public enum TextReporter {
             if !evidence.unexplained.isEmpty {
                 lines.append(style.warn("Used, but no door admits it (\(evidence.unexplained.count)): the snapshot is stale or the model has a hole"))
                 for use in evidence.unexplained.prefix(doorsInBrief) {
-                    lines.append("  " + terminalSafe(use.caller.id) + " → " + terminalSafe(names.role(use.role)) + ": "
-                        + terminalSafe(use.observation.usedBy(use.caller.id)))
+                    lines.append("  " + Escape.terminal(use.caller.id) + " → " + Escape.terminal(names.role(use.role)) + ": "
+                        + Escape.terminal(use.observation.usedBy(use.caller.id)))
                 }
             }
         }
@@ -71,15 +72,15 @@ public enum TextReporter {
             lines.append("")
             lines.append(style.bold("Accepted risks (\(report.suppressed.count) pair(s) hidden)"))
             for hidden in report.suppressed.prefix(doorsInBrief) {
-                lines.append("  \(hidden.finding.severity.rawValue): " + terminalSafe(names.path(hidden.finding)))
-                lines.append("    accepted until \(terminalSafe(hidden.expires)): \(terminalSafe(hidden.reason))")
+                lines.append("  \(hidden.finding.severity.rawValue): " + Escape.terminal(names.path(hidden.finding)))
+                lines.append("    accepted until \(Escape.terminal(hidden.expires)): \(Escape.terminal(hidden.reason))")
             }
             if report.suppressed.count > doorsInBrief { lines.append("  … and \(report.suppressed.count - doorsInBrief) more") }
         }
         if !report.assumptions.isEmpty {
             lines.append("")
             lines.append(style.bold("Assumptions"))
-            lines += report.assumptions.map { "  - " + $0 }
+            lines += report.assumptions.map { "  - " + Escape.terminal($0) }
         }
         let problems = report.diagnostics.filter { $0.severity != .note }
         if !problems.isEmpty {
@@ -92,29 +93,29 @@ public enum TextReporter {
     }
 
     static func render(_ finding: Finding, names: DisplayNames, style: TextStyle) -> [String] {
-        var lines = ["  " + terminalSafe(names.path(finding))
+        var lines = ["  " + Escape.terminal(names.path(finding))
             + (finding.state == .conditional ? style.dim("  [conditional]") : "")]
-        lines.append("    target can: \(terminalSafe(finding.severityReason))")
+        lines.append("    target can: \(Escape.terminal(finding.severityReason))")
         if let jewel = finding.crownJewel {
-            lines.append(style.warn("    crown jewel (\(terminalSafe(jewel.rule))): raised from \(jewel.raisedFrom.rawValue)"))
+            lines.append(style.warn("    crown jewel (\(Escape.terminal(jewel.rule))): raised from \(jewel.raisedFrom.rawValue)"))
         }
         if let expired = finding.expiredAcceptance {
-            lines.append(style.warn("    accepted risk EXPIRED on \(terminalSafe(expired.expired)): \(terminalSafe(expired.reason))"))
+            lines.append(style.warn("    accepted risk EXPIRED on \(Escape.terminal(expired.expired)): \(Escape.terminal(expired.reason))"))
         }
-        if let note = finding.note { lines.append("    why it matters: " + terminalSafe(note)) }
+        if let note = finding.note { lines.append("    why it matters: " + Escape.terminal(note)) }
         for hop in finding.hops {
-            var text = "    hop to \(terminalSafe(names.role(hop.to)))"
+            var text = "    hop to \(Escape.terminal(names.role(hop.to)))"
             if let statement = hop.statement {
-                text += ": \(terminalSafe(statement.file)) statement \(statement.index)"
-                    + (statement.sid.map { " (\(terminalSafe($0)))" } ?? "")
+                text += ": \(Escape.terminal(statement.file)) statement \(statement.index)"
+                    + (statement.sid.map { " (\(Escape.terminal($0)))" } ?? "")
             }
-            if let principal = hop.matchedPrincipal { text += ", trusts \(terminalSafe(principal))" }
-            if !hop.guardsMissing.isEmpty { text += style.warn("; lacks " + hop.guardsMissing.joined(separator: ", ")) }
-            if !hop.weakGuards.isEmpty { text += style.warn("; weak: " + terminalSafe(hop.weakGuards.joined(separator: ", "))) }
-            if !hop.restsOn.isEmpty { text += "; rests on " + terminalSafe(hop.restsOn.joined(separator: " and ")) }
+            if let principal = hop.matchedPrincipal { text += ", trusts \(Escape.terminal(principal))" }
+            if !hop.guardsMissing.isEmpty { text += style.warn("; lacks " + Escape.terminal(hop.guardsMissing.joined(separator: ", "))) }
+            if !hop.weakGuards.isEmpty { text += style.warn("; weak: " + Escape.terminal(hop.weakGuards.joined(separator: ", "))) }
+            if !hop.restsOn.isEmpty { text += "; rests on " + Escape.terminal(hop.restsOn.joined(separator: " and ")) }
             lines.append(text)
         }
-        if let fix = finding.fix { lines.append("    fix: " + terminalSafe(fix.summary)) }
+        if let fix = finding.fix { lines.append("    fix: " + Escape.terminal(fix.summary)) }
         if !finding.alternatives.isEmpty {
             lines.append("    \(finding.alternatives.count) other chain(s) of the same length")
         }
