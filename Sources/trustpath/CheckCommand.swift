@@ -106,7 +106,7 @@ struct CheckCommand: ParsableCommand {
         do {
             return try ProjectConfigLoader.load(explicit: path, snapshotDirectory: ".")
         } catch {
-            FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
+            FileHandle.standardError.write(Data("error: \(Escape.terminal(error.description))\n".utf8))
             throw TrustPathExit.usage
         }
     }

@@ -60,7 +60,7 @@ struct CollectCommand: ParsableCommand {
             progress?.finish()
         } catch {
             progress?.finish()
-            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            FileHandle.standardError.write(Data("error: \(Escape.terminal("\(error)"))\n".utf8))
             throw TrustPathExit.usage
         }
         report(manifest)

@@ -31,7 +31,7 @@ enum DiagramOutputCommand {
         do {
             return try body()
         } catch {
-            FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
+            FileHandle.standardError.write(Data("error: \(Escape.terminal(error.description))\n".utf8))
             throw ExitCode.failure
         }
     }

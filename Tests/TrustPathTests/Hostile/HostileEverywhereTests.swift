@@ -293,6 +293,20 @@ struct HostileEverywhereTests {
         }
     }
 
+    /// Error messages quote the bad value from the input: escaped for the terminal like everything else.
+    @Test func errorMessagesQuoteInputEscaped() throws {
+        let world = try World()
+        let config = world.root.appendingPathComponent("bad.yml")
+        try Data("version: 1\ncrown-jewels:\n  - role: \(HostileSnapshot.yaml(HostileSnapshot.payload))\n".utf8).write(to: config)
+        for command in ["analyze", "render", "fix"] {
+            let extra = command == "analyze" ? [] : command == "render" ? ["--output", "d"] : ["--out", "f"]
+            let run = try world.run([command, world.snapshot.path, "--config", config.path] + extra)
+            #expect(run.status == 2, "\(command): \(run.stderr)")
+            #expect(run.stderr.contains("crown-jewels[0].role") && run.stderr.contains("u{1b}"), "\(command): \(run.stderr)")
+            Self.expectTerminalClean(run.stderr, "\(command) error")
+        }
+    }
+
     /// Graphviz reads the DOT file without a syntax error.
     static func expectGraphvizParses(_ url: URL, sourceLocation: SourceLocation = #_sourceLocation) throws {
         guard FileManager.default.isExecutableFile(atPath: "/usr/bin/dot") else {
