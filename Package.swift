@@ -55,7 +55,7 @@ let package = Package(
             "TrustPathEscaping", "TrustPathRemediation", "TrustPathReport", "TrustPathConfig", .product(name: "Yams", package: "Yams"),
         ]),
         // collect: reads a whole organization through the user's AWS CLI (AtomicFile from TrustPathReport)
-        .target(name: "TrustPathCollect", dependencies: ["TrustPathJSON", "TrustPathReport"]),
+        .target(name: "TrustPathCollect", dependencies: ["TrustPathEscaping", "TrustPathJSON", "TrustPathReport"]),
         // thin front
         .executableTarget(name: "trustpath", dependencies: [
             "TrustPathPipeline", "TrustPathEscaping", "TrustPathEvidence", "TrustPathModel", "TrustPathIngest", "TrustPathConfig", "TrustPathEngine", "TrustPathAnalysis", "TrustPathRemediation",
