@@ -293,6 +293,32 @@ struct HostileEverywhereTests {
         }
     }
 
+    /// The snapshot saved under a hostile label, then the history and `snapshot show` in every format, and the summary.
+    @Test func historySnapshotsAndSummary() throws {
+        let world = try World()
+        let database = world.root.appendingPathComponent("history.sqlite").path
+        // A label is typed by the user; control characters are refused (tested elsewhere), the rest is kept.
+        let label = "-label<script>x</script>\"'><img onerror=x></style>`id`|pipe|$(touch PWNED)\u{202E}rtl\u{200B}end"
+        for (directory, taken) in [(world.before, "2026-01-01"), (world.snapshot, "2026-02-01")] {
+            let save = try world.run(["snapshot", "save", directory.path, "--db", database, "--taken-at", taken]
+                                     + (directory == world.snapshot ? ["--label=" + label] : []))
+            #expect(save.status == 0, "\(save.stderr)")
+            Self.expectTerminalClean(save.stdout + save.stderr, "snapshot save")
+        }
+        for format in ["text", "markdown"] {
+            let output = try world.output(["history", "--db", database, "--format", format])
+            Self.expectTerminalClean(output, "history \(format)")
+            if format == "markdown" { Self.expectNoMarkupFromInput(output, "history markdown") }
+        }
+        Self.expectJSON(try world.output(["history", "--db", database, "--format", "json"]), "history json", holds: [label])
+        Self.expectNoMarkupFromInput(try world.output(["history", "--db", database, "--format", "html"]), "history html")
+        Self.expectTerminalClean(try world.output(["snapshot", "list", "--db", database]), "snapshot list")
+        Self.expectTerminalClean(try world.output(["diff", "db:" + label, world.before.path, "--db", database]), "diff from the database")
+        Self.expectTerminalClean(try world.output(["summary", world.snapshot.path]), "summary")
+        Self.expectJSON(try world.output(["summary", world.snapshot.path, "--format", "json"]), "summary json",
+                        holds: [HostileSnapshot.fileNamePart])
+    }
+
     /// Error messages quote the bad value from the input: escaped for the terminal like everything else.
     @Test func errorMessagesQuoteInputEscaped() throws {
         let world = try World()
