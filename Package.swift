@@ -9,7 +9,8 @@ let package = Package(
         .library(name: "TrustPathKit", targets: [
             "TrustPathEscaping", "TrustPathJSON", "TrustPathModel", "TrustPathIngest", "TrustPathConfig", "TrustPathEngine",
             "TrustPathAnalysis", "TrustPathRemediation", "TrustPathReport",
-            "TrustPathRender", "TrustPathHistory", "TrustPathPipeline", "TrustPathCheck", "TrustPathEvidence", "TrustPathCollect",
+            "TrustPathCompare", "TrustPathRender", "TrustPathHistory", "TrustPathPipeline", "TrustPathCheck", "TrustPathEvidence",
+            "TrustPathCollect",
         ]),
     ],
     dependencies: [
@@ -45,9 +46,15 @@ let package = Package(
             "TrustPathReport",
         ]),
         .systemLibrary(name: "CGraphviz", pkgConfig: "libgvc", providers: [.apt(["libgraphviz-dev"])]),
-        .target(name: "TrustPathRender", dependencies: ["CGraphviz", "TrustPathEscaping", "TrustPathReport", "TrustPathHistory"]),
+        // two reports compared by door and pair identity, and the diff's reporters
+        .target(name: "TrustPathCompare", dependencies: ["TrustPathEscaping", "TrustPathModel", "TrustPathEngine",
+                                                         "TrustPathAnalysis", "TrustPathReport"]),
+        // Render and History are siblings: neither imports the other
+        .target(name: "TrustPathRender", dependencies: ["CGraphviz", "TrustPathEscaping", "TrustPathModel", "TrustPathEngine",
+                                                        "TrustPathAnalysis", "TrustPathReport", "TrustPathCompare"]),
         .target(name: "TrustPathHistory", dependencies: [
-            "TrustPathReport", "TrustPathEscaping", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto"),
+            "TrustPathEngine", "TrustPathAnalysis", "TrustPathReport", "TrustPathCompare", "TrustPathEscaping",
+            .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto"),
         ]),
         // checks before deploy: trust policies, CloudFormation templates and Terraform plans → the same analysis
         .target(name: "TrustPathCheck", dependencies: [
@@ -58,7 +65,7 @@ let package = Package(
         .target(name: "TrustPathCollect", dependencies: ["TrustPathEscaping", "TrustPathJSON", "TrustPathReport"]),
         // thin front
         .executableTarget(name: "trustpath", dependencies: [
-            "TrustPathPipeline", "TrustPathEscaping", "TrustPathEvidence", "TrustPathModel", "TrustPathIngest", "TrustPathConfig", "TrustPathEngine", "TrustPathAnalysis", "TrustPathRemediation",
+            "TrustPathPipeline", "TrustPathCompare", "TrustPathEscaping", "TrustPathEvidence", "TrustPathModel", "TrustPathIngest", "TrustPathConfig", "TrustPathEngine", "TrustPathAnalysis", "TrustPathRemediation",
             "TrustPathReport", "TrustPathRender", "TrustPathHistory", "TrustPathCheck", "TrustPathCollect",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
@@ -75,8 +82,8 @@ let package = Package(
         .testTarget(name: "TrustPathTests", dependencies: [
             "TrustPathEscaping", "TrustPathJSON", "TrustPathModel", "TrustPathIngest", "TrustPathConfig", "TrustPathEngine",
             "TrustPathAnalysis", "TrustPathRemediation", "TrustPathReport",
-            "TrustPathRender", "TrustPathHistory", "TrustPathSynthetic", "TrustPathPipeline", "TrustPathCheck",
-            "TrustPathEvidence", "TrustPathCollect",
+            "TrustPathRender", "TrustPathHistory", "TrustPathSynthetic", "TrustPathPipeline", "TrustPathCheck", "TrustPathCompare",
+            "TrustPathEvidence", "TrustPathCollect", .product(name: "GRDB", package: "GRDB.swift"),
         ], resources: [.copy("Fixtures")]),
     ],
     swiftLanguageModes: [.v6]

@@ -2,6 +2,7 @@ import Foundation
 import TrustPathAnalysis
 import TrustPathReport
 import TrustPathEscaping
+import TrustPathCompare
 
 /// The history formats, each rendered by one reporter.
 public enum HistoryFormat: String, Sendable, CaseIterable {

@@ -1,4 +1,5 @@
 import GRDB
+import TrustPathCompare
 
 /// A snapshot in the history file, without its report.
 public struct SavedSnapshot: Sendable, Codable, Hashable {

@@ -1,6 +1,6 @@
 import Foundation
 import TrustPathAnalysis
-import TrustPathHistory
+import TrustPathCompare
 import TrustPathReport
 
 /// What `DiagramWriter.write` produced.

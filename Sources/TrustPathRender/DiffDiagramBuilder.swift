@@ -1,5 +1,5 @@
 import TrustPathAnalysis
-import TrustPathHistory
+import TrustPathCompare
 import TrustPathReport
 
 /// Turns a `SnapshotDiff` into DOT text: every chain of either snapshot in one drawing, arrows colored by

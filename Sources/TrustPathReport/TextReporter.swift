@@ -30,7 +30,8 @@ public enum TextReporter {
         }
         lines.append("Accounts analyzed: \(report.snapshot.analyzedAccounts.count); trusted accounts: \(report.snapshot.trustedAccounts)")
         for provider in report.ownIdentityProviders {
-            lines.append("Own identity provider (not an entry): " + Escape.terminal(FederatedNames.short(provider.provider))
+            let account = ARN(provider.provider).map { " in " + names.account($0.account) } ?? ""
+            lines.append("Own identity provider (not an entry): " + Escape.terminal(FederatedNames.short(provider.provider) + account)
                 + " — trusted by \(provider.roles.count) role(s): " + Escape.terminal(DoorText.abbreviated(provider.roles.map(names.role), limit: 3)))
         }
         for category in [FindingCategory.crossAccount, .crossService] {

@@ -4,6 +4,7 @@ import TrustPathEscaping
 import TrustPathHistory
 import TrustPathReport
 import TrustPathRender
+import TrustPathCompare
 
 /// Writes diagrams for `render`, `analyze --diagrams` and `diff --diagram`, turning a rendering failure into a
 /// message on standard error and a failing exit.

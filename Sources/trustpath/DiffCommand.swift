@@ -4,6 +4,7 @@ import TrustPathPipeline
 import TrustPathAnalysis
 import TrustPathHistory
 import TrustPathReport
+import TrustPathCompare
 
 extension DiffFormat: ExpressibleByArgument {}
 

@@ -4,6 +4,7 @@ import TrustPathEscaping
 import TrustPathHistory
 import TrustPathReport
 import TrustPathRender
+import TrustPathCompare
 
 /// Puts the HTML pages together: the report modules write the page, Graphviz draws the diagrams, the history
 /// draws the trend; only the front knows all three.

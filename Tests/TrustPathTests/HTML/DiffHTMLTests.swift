@@ -3,6 +3,7 @@ import Testing
 import TrustPathAnalysis
 import TrustPathHistory
 import TrustPathReport
+import TrustPathCompare
 
 /// The diff page: counts by severity and the doors whose pairs appeared, went away or changed.
 @Suite("HTML: diff page")

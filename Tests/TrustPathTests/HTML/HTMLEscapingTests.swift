@@ -3,6 +3,7 @@ import Testing
 import TrustPathEscaping
 import TrustPathHistory
 import TrustPathReport
+import TrustPathCompare
 
 /// Every string from input reaches the HTML through the one escaping layer: hostile names show as text, never as
 /// markup, in every field of the page.

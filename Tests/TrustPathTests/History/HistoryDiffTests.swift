@@ -4,6 +4,7 @@ import TrustPathAnalysis
 import TrustPathEngine
 import TrustPathHistory
 import TrustPathReport
+import TrustPathCompare
 
 /// SPEC §5: findings compare by identity (entry, target); unchanged ones report what moved.
 @Suite("History: snapshot diff")

@@ -6,6 +6,7 @@ import TrustPathIngest
 import TrustPathJSON
 import TrustPathRemediation
 import TrustPathReport
+import TrustPathCompare
 
 /// Names from input reach every output escaped for it: no terminal escape sequence, no Markdown or HTML that
 /// renders as something else, and JSON that parses and keeps the name exactly.

@@ -3,6 +3,7 @@ import Testing
 import TrustPathHistory
 import TrustPathReport
 @testable import TrustPathRender
+import TrustPathCompare
 
 /// The diff diagram of the two demo snapshots: what the README says was fixed is drawn green, what is new red.
 @Suite("Render: diff diagram")

@@ -21,10 +21,10 @@ public enum DiffFormat: String, Sendable, CaseIterable {
     }
 }
 
-/// Wording shared by the text and Markdown diff reporters.
-enum DiffWording {
+/// Wording shared by the text and Markdown diff reporters (and the history's listings).
+public enum DiffWording {
     /// `2 critical, 1 high` (zero counts left out), or `none`.
-    static func counts(_ bySeverity: [String: Int]) -> String {
+    public static func counts(_ bySeverity: [String: Int]) -> String {
         let parts = Severity.allCases.compactMap { severity in
             (bySeverity[severity.rawValue] ?? 0) > 0 ? "\(bySeverity[severity.rawValue] ?? 0) \(severity.rawValue)" : nil
         }
