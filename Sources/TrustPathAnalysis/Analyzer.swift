@@ -105,7 +105,7 @@ public enum Analyzer {
             kept: findings, suppressed: suppressed)
         return AnalysisResult(doors: doors, findings: findings,
                               entries: actors.compactMap { Entry($0, name: vendorName($0, options)) },
-                              diagnostics: (snapshot.diagnostics + index.diagnostics + PlaceholderCheck.diagnostics(snapshot)).sorted(),
+                              diagnostics: (snapshot.diagnostics + index.diagnostics).sorted(),
                               assumptions: assumptions(index), index: index, graph: graph,
                               actors: actors.filter { $0.entryKind != nil }, suppressed: suppressed)
     }

@@ -90,8 +90,6 @@ public struct Finding: Sendable, Hashable, Codable {
     public var hops: [Hop]
     /// Other chains of the same length, at most `--max-paths` − 1 of them.
     public var alternatives: [[String]]
-    /// The change at the trust boundary where the chain enters the organization (filled in by remediation).
-    public var fix: Fix?
     /// Set when a crown-jewel rule of the project file raised the severity.
     public var crownJewel: CrownJewelMark?
     /// Set when an accepted risk covered this finding but has expired.

@@ -15,11 +15,13 @@ public enum CheckEvaluation {
     public static func run(_ files: [CheckedFile], base: Snapshot = Snapshot(directory: "(checked files)"), compare: Bool = false,
                            account: String, accountGiven: Bool, options: AnalysisOptions = AnalysisOptions()) -> CheckReport {
         let combined = merged(files, into: base)
-        let result = Analyzer.analyze(combined, options: options)
+        var result = Analyzer.analyze(combined, options: options)
+        // A checked policy that still holds a fix's placeholder says so, as `analyze` does.
+        result.diagnostics = (result.diagnostics + PlaceholderCheck.diagnostics(combined)).sorted()
         let plan = RemediationPlan.make(result)
         let checked = Dictionary(files.flatMap(\.roles).map { ($0.role.arn, $0) }) { _, last in last }
 
-        let findings = statementFindings(plan.findings, checked: checked)
+        let findings = statementFindings(plan.findings, fixes: plan.pairFixes, checked: checked)
         var opens: [PairChange]?
         var closes: [PairChange]?
         if compare {
@@ -87,7 +89,7 @@ public enum CheckEvaluation {
     }
 
     /// One finding per (checked statement, entry): the pairs whose chain enters through that statement.
-    static func statementFindings(_ findings: [Finding], checked: [String: CheckedRole]) -> [CheckFinding] {
+    static func statementFindings(_ findings: [Finding], fixes: [String: Fix], checked: [String: CheckedRole]) -> [CheckFinding] {
         var byDoor: [String: CheckFinding] = [:]
         var order: [String] = []
         for finding in findings {
@@ -109,7 +111,7 @@ public enum CheckEvaluation {
                 entry: entryName(finding.entry), entryKind: finding.entry.kind.rawValue, entryId: finding.entry.id,
                 severity: finding.severity, severityReason: finding.severityReason, state: hop.state.rawValue,
                 lacks: hop.guardsMissing + hop.weakGuards.map { "\($0) (weak)" }, restsOn: hop.restsOn,
-                fix: finding.fix?.summary, fixChange: finding.fix.map(FixChange.init), reaches: [finding.target],
+                fix: fixes[finding.id]?.summary, fixChange: fixes[finding.id].map(FixChange.init), reaches: [finding.target],
                 rule: SARIFRule.rule(for: finding).id)
         }
         return order.compactMap { byDoor[$0] }.map { finding in

@@ -1,3 +1,4 @@
+import TrustPathRemediation
 import TrustPathAnalysis
 import TrustPathModel
 

@@ -48,9 +48,11 @@ public enum Pipeline {
     /// was used.
     public static func run(_ input: PipelineInput, options: PipelineOptions = PipelineOptions(),
                            evidence: EvidenceInput? = nil) -> PipelineResult {
-        let analysis = Analyzer.analyze(input.snapshot, options: AnalysisOptions(
+        var analysis = Analyzer.analyze(input.snapshot, options: AnalysisOptions(
             maxPaths: options.maxPaths, vendorNames: input.config.vendorNames, config: input.config,
             progress: options.progress))
+        // A snapshot `trustpath fix` wrote, analyzed before its placeholders were filled in, says so.
+        analysis.diagnostics = (analysis.diagnostics + PlaceholderCheck.diagnostics(input.snapshot)).sorted()
         guard options.stages.contains(.remediation) else {
             let plan = RemediationPlan.none(analysis)
             return PipelineResult(input: input, analysis: analysis, plan: plan, sources: nil,

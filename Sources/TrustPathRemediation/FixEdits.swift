@@ -7,7 +7,7 @@ import TrustPathJSON
 enum FixEdits {
     /// The plan's fixes grouped by the file that holds their role's trust policy.
     static func fixesByFile(_ plan: RemediationPlan, index: SnapshotIndex) -> [String: [Fix]] {
-        let fixes = plan.findings.compactMap(\.fix) + plan.doorFixes.values + plan.chokePoints + plan.rankedFixes.map(\.fix)
+        let fixes = Array(plan.pairFixes.values) + plan.doorFixes.values + plan.chokePoints + plan.rankedFixes.map(\.fix)
         return Dictionary(grouping: Set(fixes).filter { index.rolesByARN[$0.role] != nil }) {
             index.rolesByARN[$0.role]?.trustLocation.file ?? ""
         }
@@ -35,14 +35,13 @@ enum FixEdits {
 
     /// Puts each fix's edit on every copy of the fix in the plan.
     static func apply(_ byFix: [Fix: FileEdit], to plan: inout RemediationPlan) {
-        for position in plan.findings.indices {
-            if let fix = plan.findings[position].fix { plan.findings[position].fix?.edit = byFix[fix] }
-        }
-        plan.doorFixes = plan.doorFixes.mapValues { fix in
+        func located(_ fix: Fix) -> Fix {
             var located = fix
             located.edit = byFix[fix]
             return located
         }
+        plan.pairFixes = plan.pairFixes.mapValues(located)
+        plan.doorFixes = plan.doorFixes.mapValues(located)
         for position in plan.chokePoints.indices { plan.chokePoints[position].edit = byFix[plan.chokePoints[position]] }
         for position in plan.rankedFixes.indices { plan.rankedFixes[position].fix.edit = byFix[plan.rankedFixes[position].fix] }
     }

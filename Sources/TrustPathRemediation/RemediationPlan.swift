@@ -15,8 +15,10 @@ public struct RankedFix: Sendable, Codable, Hashable {
 
 /// The remediation of one analysis: each finding's fix, every fix ranked by what it removes, and the choke points.
 public struct RemediationPlan: Sendable {
-    /// The findings, each carrying its fix.
+    /// The pairs, with each one's entry region once source positions are joined.
     public var findings: [Finding]
+    /// Each pair's fix at the trust statement where its chain enters, by pair id.
+    public var pairFixes: [String: Fix]
     /// Each door's fix: closes the door for every entry that passes it.
     public var doorFixes: [DoorKey: Fix]
     public var rankedFixes: [RankedFix]
@@ -28,7 +30,7 @@ public struct RemediationPlan: Sendable {
 
     /// No remediation: for commands that show no fix (`explain`).
     public static func none(_ result: AnalysisResult) -> RemediationPlan {
-        RemediationPlan(findings: result.findings, doorFixes: [:], rankedFixes: [], chokePoints: [], chokeSeverity: .critical,
+        RemediationPlan(findings: result.findings, pairFixes: [:], doorFixes: [:], rankedFixes: [], chokePoints: [], chokeSeverity: .critical,
                         uncuttableTargets: [])
     }
 
@@ -36,7 +38,8 @@ public struct RemediationPlan: Sendable {
         let vendors = Dictionary(result.entries.compactMap { entry in entry.name.map { (entry.id, $0) } }) { first, _ in first }
         let planner = FixPlanner(index: result.index, vendorNames: vendors)
         let edges = AttackEdges(result)
-        var findings = result.findings
+        let findings = result.findings
+        var pairFixes: [String: Fix] = [:]
         // Every finding through one entry statement from one entry gets the same fix: plan it once.
         var planned: [StatementReference: [Actor: Fix?]] = [:]
         for position in findings.indices {
@@ -44,7 +47,7 @@ public struct RemediationPlan: Sendable {
             let actor = findings[position].entry.actor
             let fix = planned[statement]?[actor] ?? planner.fix(for: statement, closing: [actor])
             planned[statement, default: [:]][actor] = .some(fix)
-            findings[position].fix = fix
+            pairFixes[findings[position].id] = fix
         }
         var doorFixes: [DoorKey: Fix] = [:]
         for door in result.doors {
@@ -53,7 +56,7 @@ public struct RemediationPlan: Sendable {
         }
         let targets = Set(result.findings.filter { $0.severity <= chokeSeverity }.map(\.target))
         let solution = ChokePointSolver.solve(edges, targets: targets, planner: planner)
-        let candidates = Set(findings.compactMap(\.fix) + doorFixes.values + solution.fixes)
+        let candidates = Set(pairFixes.values).union(doorFixes.values).union(solution.fixes)
         let severities = Dictionary(result.findings.map { ($0.id, $0.severity) }, uniquingKeysWith: { first, _ in first })
         let impact = FixImpact(edges)
         let fixes = Array(candidates)
@@ -67,7 +70,7 @@ public struct RemediationPlan: Sendable {
         }
         // Threads only when there are many fixes to rank.
         let ranked = orderedConcurrentMap(fixes.count, threshold: 64, rank).sorted { ($0.score, $1.fix.id) > ($1.score, $0.fix.id) }
-        return RemediationPlan(findings: findings, doorFixes: doorFixes, rankedFixes: ranked, chokePoints: solution.fixes,
+        return RemediationPlan(findings: findings, pairFixes: pairFixes, doorFixes: doorFixes, rankedFixes: ranked, chokePoints: solution.fixes,
                                chokeSeverity: chokeSeverity, uncuttableTargets: solution.uncuttableTargets)
     }
 

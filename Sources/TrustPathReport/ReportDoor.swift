@@ -1,3 +1,4 @@
+import TrustPathRemediation
 import TrustPathAnalysis
 import TrustPathEngine
 import TrustPathEvidence

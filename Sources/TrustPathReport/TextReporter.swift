@@ -92,36 +92,6 @@ public enum TextReporter {
         }
         return lines.joined(separator: "\n") + "\n"
     }
-
-    static func render(_ finding: Finding, names: DisplayNames, style: TextStyle) -> [String] {
-        var lines = ["  " + Escape.terminal(names.path(finding))
-            + (finding.state == .conditional ? style.dim("  [conditional]") : "")]
-        lines.append("    target can: \(Escape.terminal(finding.severityReason))")
-        if let jewel = finding.crownJewel {
-            lines.append(style.warn("    crown jewel (\(Escape.terminal(jewel.rule))): raised from \(jewel.raisedFrom.rawValue)"))
-        }
-        if let expired = finding.expiredAcceptance {
-            lines.append(style.warn("    accepted risk EXPIRED on \(Escape.terminal(expired.expired)): \(Escape.terminal(expired.reason))"))
-        }
-        if let note = finding.note { lines.append("    why it matters: " + Escape.terminal(note)) }
-        for hop in finding.hops {
-            var text = "    hop to \(Escape.terminal(names.role(hop.to)))"
-            if let statement = hop.statement {
-                text += ": \(Escape.terminal(statement.file)) statement \(statement.index)"
-                    + (statement.sid.map { " (\(Escape.terminal($0)))" } ?? "")
-            }
-            if let principal = hop.matchedPrincipal { text += ", trusts \(Escape.terminal(principal))" }
-            if !hop.guardsMissing.isEmpty { text += style.warn("; lacks " + Escape.terminal(hop.guardsMissing.joined(separator: ", "))) }
-            if !hop.weakGuards.isEmpty { text += style.warn("; weak: " + Escape.terminal(hop.weakGuards.joined(separator: ", "))) }
-            if !hop.restsOn.isEmpty { text += "; rests on " + Escape.terminal(hop.restsOn.joined(separator: " and ")) }
-            lines.append(text)
-        }
-        if let fix = finding.fix { lines.append("    fix: " + Escape.terminal(fix.summary)) }
-        if !finding.alternatives.isEmpty {
-            lines.append("    \(finding.alternatives.count) other chain(s) of the same length")
-        }
-        return lines
-    }
 }
 
 /// ANSI styling that does nothing when disabled.

@@ -12,7 +12,7 @@ struct FixCommand: ParsableCommand {
         abstract: "Write patched trust policies, the commands that apply them, and a fixed copy of the snapshot.",
         discussion: """
         By default applies the choke points: a minimum set of trust-statement fixes that removes every finding at or \
-        above --severity (critical). With --all, applies the fix of every finding instead.
+        above --severity (critical). With --all, applies the fix of every door instead.
         Writes into --out: trust-policies/ACCOUNT-ROLE.json (one per role), apply-fixes.sh, rollback-fixes.sh, \
         fixes.json, and snapshot/ (the input with the fixes applied, ready for `trustpath analyze`).
         apply-fixes.sh [ACCOUNT...] refuses while a placeholder such as REPLACE-WITH-EXTERNAL-ID-ISSUED-BY-THE-VENDOR \
@@ -27,7 +27,7 @@ struct FixCommand: ParsableCommand {
     @Option(help: "Where to write the fixes (created if missing).") var out: String
     @Option(help: "Cut every finding at or above this severity with the fewest trust-statement fixes.")
     var severity: Severity = .critical
-    @Flag(help: "Apply the fix of every finding instead of the choke points.") var all = false
+    @Flag(help: "Apply the fix of every door instead of the choke points.") var all = false
     @OptionGroup var project: ProjectFileOption
 
     func run() throws {
@@ -35,7 +35,7 @@ struct FixCommand: ParsableCommand {
         let snapshot = input.snapshot
         let pipeline = Pipeline.run(input, options: PipelineOptions(stages: .remediation, chokeSeverity: severity))
         let (result, plan) = (pipeline.analysis, pipeline.plan)
-        let fixes = all ? Array(Set(plan.findings.compactMap(\.fix))).sorted() : plan.chokePoints
+        let fixes = all ? Array(Set(plan.doorFixes.values)).sorted() : plan.chokePoints
         let output = try FixApplier.apply(fixes, index: result.index) { file in
             [UInt8](try Data(contentsOf: URL(fileURLWithPath: directory).appendingPathComponent(file)))
         }

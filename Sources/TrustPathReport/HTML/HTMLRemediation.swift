@@ -1,3 +1,4 @@
+import TrustPathRemediation
 import TrustPathAnalysis
 
 /// What to change: the choke points and the fixes ranked by what they remove.

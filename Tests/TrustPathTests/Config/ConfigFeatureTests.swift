@@ -125,7 +125,7 @@ struct ConfigFeatureTests {
         let finding = try #require(Self.finding(result, Self.partner, Self.readerARN))
         #expect(finding.entry.name == "PartnerCo")
         #expect(finding.note?.contains("textbook confused deputy") == true)
-        let fix = try #require(report.findings.first { $0.target == Self.readerARN }?.fix)
+        let fix = try #require(report.doors.first { $0.role == Self.readerARN }?.fix)
         #expect(fix.summary.contains("the value PartnerCo issued to you"))
         #expect(fix.summary.contains("confused deputy"))
         #expect(TextReporter.render(report).contains("vendor PartnerCo \(Self.partner) → PartnerReader"))

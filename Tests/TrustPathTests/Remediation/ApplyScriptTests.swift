@@ -1,5 +1,7 @@
 import Foundation
 import Testing
+import TrustPathModel
+import TrustPathPipeline
 import TrustPathAnalysis
 import TrustPathEngine
 import TrustPathEscaping
@@ -343,7 +345,10 @@ struct PlaceholderWarningTests {
             "$.RoleDetailList[0].AssumeRolePolicyDocument.Statement[0].Condition.StringEquals.aws:PrincipalOrgID",
             "$.RoleDetailList[0].AssumeRolePolicyDocument.Statement[0].Condition.StringEquals.sts:ExternalId",
         ])
-        #expect(Analyzer.analyze(snapshot).diagnostics.filter { $0.code == "placeholder-in-trust-policy" }.count == 2)
+        let input = PipelineInput(directory: "(memory)", snapshot: snapshot, config: ProjectConfig())
+        let pipeline = Pipeline.run(input, options: PipelineOptions(stages: []))
+        #expect(pipeline.analysis.diagnostics.filter { $0.code == "placeholder-in-trust-policy" }.count == 2, "the pipeline warns")
+        #expect(pipeline.report.coverage.placeholders.count == 2, "and the report opens with them")
     }
 }
 

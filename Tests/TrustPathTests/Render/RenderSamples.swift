@@ -1,3 +1,4 @@
+import TrustPathRemediation
 import Foundation
 import Testing
 @testable import TrustPathAnalysis

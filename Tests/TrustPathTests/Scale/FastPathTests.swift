@@ -145,9 +145,9 @@ struct FastPathTests {
         let whole = SourcePositions.locate(plan, index: result.index) { byPath[$0] }.applied(to: plan, index: result.index)
         let partial = SourcePositions.locate(plan, index: result.index, directory: directory.path) { $0 * percent / 100 }
             .applied(to: plan, index: result.index)
-        #expect(whole.findings.contains { $0.fix?.edit != nil })
+        #expect(whole.pairFixes.values.contains { $0.edit != nil })
         #expect(whole.findings.contains { $0.entryRegion != nil })
-        #expect(partial.findings.map(\.fix?.edit) == whole.findings.map(\.fix?.edit))
+        #expect(partial.pairFixes.mapValues(\.edit) == whole.pairFixes.mapValues(\.edit))
         #expect(partial.findings.map(\.entryRegion) == whole.findings.map(\.entryRegion))
         #expect(partial.rankedFixes.map(\.fix.edit) == whole.rankedFixes.map(\.fix.edit))
     }
