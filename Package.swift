@@ -23,7 +23,7 @@ let package = Package(
         // the one escaping layer: every string from the input reaches an output through it
         .target(name: "TrustPathEscaping"),
         // files → model
-        .target(name: "TrustPathJSON"),
+        .target(name: "TrustPathJSON", dependencies: ["TrustPathEscaping"]),
         .target(name: "TrustPathModel"),
         .target(name: "TrustPathIngest", dependencies: ["TrustPathJSON", "TrustPathModel"]),
         .target(name: "TrustPathConfig", dependencies: ["TrustPathModel", .product(name: "Yams", package: "Yams")]),
@@ -62,7 +62,7 @@ let package = Package(
             "TrustPathEscaping", "TrustPathRemediation", "TrustPathReport", "TrustPathConfig", .product(name: "Yams", package: "Yams"),
         ]),
         // collect: reads a whole organization through the user's AWS CLI (AtomicFile from TrustPathReport)
-        .target(name: "TrustPathCollect", dependencies: ["TrustPathJSON", "TrustPathReport"]),
+        .target(name: "TrustPathCollect", dependencies: ["TrustPathEscaping", "TrustPathJSON", "TrustPathReport"]),
         // thin front
         .executableTarget(name: "trustpath", dependencies: [
             "TrustPathPipeline", "TrustPathCompare", "TrustPathEscaping", "TrustPathEvidence", "TrustPathModel", "TrustPathIngest", "TrustPathConfig", "TrustPathEngine", "TrustPathAnalysis", "TrustPathRemediation",
@@ -73,7 +73,7 @@ let package = Package(
         .executableTarget(name: "trustpath-fuzz", dependencies: ["TrustPathIngest", "TrustPathJSON", "TrustPathAnalysis"]),
         // synthetic organizations, for the scale tests and the benchmark
         // (its CloudTrail logs are written gzipped, as S3 holds them)
-        .target(name: "TrustPathSynthetic", dependencies: ["CZlib"]),
+        .target(name: "TrustPathSynthetic", dependencies: ["CZlib", "TrustPathEscaping"]),
         .executableTarget(name: "trustpath-bench", dependencies: [
             "TrustPathSynthetic", "TrustPathIngest", "TrustPathEngine", "TrustPathAnalysis", "TrustPathRemediation",
             "TrustPathReport", "TrustPathRender", "TrustPathEvidence",

@@ -1,4 +1,5 @@
 import TrustPathAnalysis
+import TrustPathEscaping
 import TrustPathReport
 
 /// The check for people: per checked role and trust statement, who outside can assume it, what it lacks and the
@@ -7,21 +8,21 @@ public enum CheckTextReporter {
     /// The report as plain text; names from the input are shown with control characters escaped.
     public static func render(_ report: CheckReport) -> String {
         var lines = [CheckSummary.headline(report)]
-        lines.append(report.accountGiven ? "Account: \(terminalSafe(report.account))"
+        lines.append(report.accountGiven ? "Account: \(Escape.terminal(report.account))"
             : "Account: not given (checked in the stand-in account \(report.account); give --account for exact results)")
-        if let snapshot = report.snapshot { lines.append("Snapshot: \(terminalSafe(snapshot))") }
+        if let snapshot = report.snapshot { lines.append("Snapshot: \(Escape.terminal(snapshot))") }
         for role in report.roles {
             lines.append("")
-            lines.append("\(terminalSafe(CheckSummary.place(file: role.file, line: role.line))) \(terminalSafe(role.resource ?? role.name))"
-                + (role.resource != nil && role.resource != role.name ? " (role \(terminalSafe(role.name)))" : ""))
+            lines.append("\(Escape.terminal(CheckSummary.place(file: role.file, line: role.line))) \(Escape.terminal(role.resource ?? role.name))"
+                + (role.resource != nil && role.resource != role.name ? " (role \(Escape.terminal(role.name)))" : ""))
             for statement in role.statements {
-                let label = "  statement \(statement.index)" + (statement.sid.map { " (\(terminalSafe($0)))" } ?? "")
+                let label = "  statement \(statement.index)" + (statement.sid.map { " (\(Escape.terminal($0)))" } ?? "")
                     + (statement.line.map { ", line \($0)" } ?? "")
                 let passing = report.findings.filter { $0.roleArn == role.arn && $0.statement == statement.index }
                 guard !passing.isEmpty else {
                     lines.append(label + (statement.passedBy.isEmpty ? ": no outside entry can assume the role through it"
                         : ": no outside entry enters here, but chains from outside pass it: "
-                            + statement.passedBy.map(terminalSafe).joined(separator: "; ")))
+                            + statement.passedBy.map(Escape.terminal).joined(separator: "; ")))
                     continue
                 }
                 lines.append(label + ":")
@@ -32,34 +33,34 @@ public enum CheckTextReporter {
         if let closes = report.closes { lines += changes(closes, title: "Closes") }
         if !report.notes.isEmpty {
             lines += ["", "Not resolved or assumed (\(report.notes.count))"]
-            lines += report.notes.map { "  \(terminalSafe(CheckSummary.place(file: $0.file, line: $0.line)))"
-                + ($0.resource.map { " \(terminalSafe($0))" } ?? "") + ": \(terminalSafe($0.message))" }
+            lines += report.notes.map { "  \(Escape.terminal(CheckSummary.place(file: $0.file, line: $0.line)))"
+                + ($0.resource.map { " \(Escape.terminal($0))" } ?? "") + ": \(Escape.terminal($0.message))" }
         }
         if !report.diagnostics.isEmpty {
             lines += ["", "Input problems (\(report.diagnostics.count))"]
             lines += report.diagnostics.map { diagnostic in
-                "  \(diagnostic.severity.rawValue): \(terminalSafe(diagnostic.location?.description ?? "")): \(terminalSafe(diagnostic.message))"
-                    + (diagnostic.hint.map { " (\(terminalSafe($0)))" } ?? "")
+                "  \(diagnostic.severity.rawValue): \(Escape.terminal(diagnostic.location?.description ?? "")): \(Escape.terminal(diagnostic.message))"
+                    + (diagnostic.hint.map { " (\(Escape.terminal($0)))" } ?? "")
             }
         }
         return lines.joined(separator: "\n") + "\n"
     }
 
     private static func describe(_ finding: CheckFinding) -> [String] {
-        var lines = ["    \(finding.severity.rawValue.uppercased()) \(terminalSafe(finding.entry)) can assume it"
-            + (finding.state == "conditional" ? " (conditional: rests on \(terminalSafe(finding.restsOn.joined(separator: ", "))))" : "")]
-        if !finding.lacks.isEmpty { lines.append("      lacks: \(terminalSafe(finding.lacks.joined(separator: ", ")))") }
-        lines.append("      reaches: " + finding.reaches.map { terminalSafe(CheckSummary.roleName($0)) }.joined(separator: ", ")
-            + " — \(terminalSafe(finding.severityReason))")
-        if let fix = finding.fix { lines.append("      fix: \(terminalSafe(fix))") }
+        var lines = ["    \(finding.severity.rawValue.uppercased()) \(Escape.terminal(finding.entry)) can assume it"
+            + (finding.state == "conditional" ? " (conditional: rests on \(Escape.terminal(finding.restsOn.joined(separator: ", "))))" : "")]
+        if !finding.lacks.isEmpty { lines.append("      lacks: \(Escape.terminal(finding.lacks.joined(separator: ", ")))") }
+        lines.append("      reaches: " + finding.reaches.map { Escape.terminal(CheckSummary.roleName($0)) }.joined(separator: ", ")
+            + " — \(Escape.terminal(finding.severityReason))")
+        if let fix = finding.fix { lines.append("      fix: \(Escape.terminal(fix))") }
         return lines
     }
 
     private static func changes(_ pairs: [PairChange], title: String) -> [String] {
         var lines = ["", "\(title): \(pairs.count) pair(s)"]
         for (door, group) in CheckSummary.byDoor(pairs) {
-            lines.append("  through \(terminalSafe(door)):")
-            lines += group.map { "    \($0.severity.rawValue.uppercased()) \(terminalSafe($0.message))" }
+            lines.append("  through \(Escape.terminal(door)):")
+            lines += group.map { "    \($0.severity.rawValue.uppercased()) \(Escape.terminal($0.message))" }
         }
         return lines
     }

@@ -1,4 +1,5 @@
 import Foundation
+import TrustPathEscaping
 import TrustPathJSON
 
 /// Reads one account: assumes the collection role (unless the account is the caller's own), then writes the
@@ -8,7 +9,7 @@ struct AccountCollector: Sendable {
     let roleName: String
     let callerAccount: String
 
-    static func fileName(_ account: String) -> String { "gaad-\(account).json" }
+    static func fileName(_ account: String) -> String { "gaad-\(Escape.fileNamePart(account)).json" }
 
     func collect(_ account: MemberAccount, record: Recorder) {
         let name = Self.fileName(account.id)

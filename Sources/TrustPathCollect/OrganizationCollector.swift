@@ -1,5 +1,6 @@
 import Foundation
 import Synchronization
+import TrustPathEscaping
 import TrustPathJSON
 
 /// A member account as `list-accounts` describes it.
@@ -76,7 +77,7 @@ struct OrganizationCollector: Sendable {
         var seen = Set(pending)
         while let parent = pending.popLast() {
             let arguments = ["organizations", "list-organizational-units-for-parent", "--parent-id", parent]
-            guard let units = keptOrRead("organizations-ous-\(parent).json", arguments, adding: ("ParentId", parent))
+            guard let units = keptOrRead("organizations-ous-\(Escape.fileNamePart(parent)).json", arguments, adding: ("ParentId", parent))
             else { continue }
             if case .array(let children)? = units["OrganizationalUnits"] {
                 for child in children.compactMap({ $0["Id"]?.scalarText }) where seen.insert(child).inserted {
@@ -87,7 +88,7 @@ struct OrganizationCollector: Sendable {
     }
 
     private func parents(of account: String) {
-        _ = keptOrRead("organizations-parents-\(account).json", ["organizations", "list-parents", "--child-id", account],
+        _ = keptOrRead("organizations-parents-\(Escape.fileNamePart(account)).json", ["organizations", "list-parents", "--child-id", account],
                        adding: ("ChildId", account))
     }
 
@@ -117,7 +118,7 @@ struct OrganizationCollector: Sendable {
             return record.organizationFailure(failure.sentence + hint(failure))
         }
         for id in summaries.compactMap({ $0["Id"]?.scalarText }) {
-            let name = "organizations-policy-\(id).json"
+            let name = "organizations-policy-\(Escape.fileNamePart(id)).json"
             if context.kept(name) {
                 record.organizationFile(name)
                 continue

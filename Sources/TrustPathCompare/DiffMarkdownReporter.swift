@@ -9,7 +9,7 @@ public enum DiffMarkdownReporter {
         let names = diff.displayNames
         let summary = diff.summary
         var lines = ["## TrustPath diff: \(summary.new) new, \(summary.resolved) resolved, \(summary.changed) changed", ""]
-        lines.append("`\(code(diff.before.name))` → `\(code(diff.after.name))`")
+        lines.append("`\(Escape.markdownCode(diff.before.name))` → `\(Escape.markdownCode(diff.after.name))`")
         lines += ["", "| Severity | Before | After | New | Resolved |", "| --- | ---: | ---: | ---: | ---: |"]
         for severity in Severity.allCases.map(\.rawValue) {
             lines.append("| \(severity) | \(summary.before[severity] ?? 0) | \(summary.after[severity] ?? 0) | "
@@ -33,14 +33,9 @@ public enum DiffMarkdownReporter {
         guard !findings.isEmpty else { return }
         lines += ["", "### \(title)", "", "| Severity | Path | Lacks |", "| --- | --- | --- |"]
         for finding in findings {
-            let lacks = Set(finding.hops.flatMap(\.guardsMissing)).sorted().map { "`\(code($0))`" }.joined(separator: ", ")
+            let lacks = Set(finding.hops.flatMap(\.guardsMissing)).sorted().map { "`\(Escape.markdownCode($0))`" }.joined(separator: ", ")
             lines.append("| \(finding.severity.rawValue)\(finding.state == .conditional ? " (conditional)" : "") | "
                 + "\(Escape.markdown(names.path(finding))) | \(lacks) |")
         }
-    }
-
-    /// Text inside a code span: backticks and pipes would end it or the table cell.
-    private static func code(_ text: String) -> String {
-        terminalSafe(text).replacingOccurrences(of: "`", with: "'").replacingOccurrences(of: "|", with: "\\|")
     }
 }

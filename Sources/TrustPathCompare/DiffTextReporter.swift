@@ -1,4 +1,5 @@
 import TrustPathAnalysis
+import TrustPathEscaping
 import TrustPathReport
 
 /// The diff for people in a terminal: counts first, then new, resolved and changed doors, then the pairs that changed.
@@ -9,7 +10,7 @@ public enum DiffTextReporter {
     public static func render(_ diff: SnapshotDiff) -> String {
         let names = diff.displayNames
         let summary = diff.summary
-        var lines = ["TrustPath diff: \(terminalSafe(diff.before.name)) → \(terminalSafe(diff.after.name))"]
+        var lines = ["TrustPath diff: \(Escape.terminal(diff.before.name)) → \(Escape.terminal(diff.after.name))"]
         let doors = diff.doors
         lines.append("Doors: \(doors.new.count) new, \(doors.resolved.count) resolved, \(doors.changed.count) changed, "
             + "\(doors.unchanged) unchanged")
@@ -31,8 +32,8 @@ public enum DiffTextReporter {
                     lines.append("    behind it: \(change.behindBefore.values.reduce(0, +)) → \(change.door.behind.values.reduce(0, +)) role(s)")
                 }
                 if change.entriesBefore != change.door.entries.map(\.id).sorted() {
-                    lines.append("    entries: " + terminalSafe(change.entriesBefore.joined(separator: ", ")) + " → "
-                        + terminalSafe(change.door.entries.map(\.id).sorted().joined(separator: ", ")))
+                    lines.append("    entries: " + Escape.terminal(change.entriesBefore.joined(separator: ", ")) + " → "
+                        + Escape.terminal(change.door.entries.map(\.id).sorted().joined(separator: ", ")))
                 }
             }
         }
@@ -40,8 +41,8 @@ public enum DiffTextReporter {
         if !changedPairs.isEmpty {
             lines += ["", "PAIRS THAT CHANGED (\(changedPairs.count)" + (changedPairs.count > pairLimit ? ", the first \(pairLimit)" : "") + ")"]
             for (finding, change) in changedPairs.prefix(pairLimit) {
-                lines.append("  [\(finding.severity.rawValue)] " + terminalSafe(names.path(finding)))
-                lines += DiffWording.lines(change, names: names, entry: finding.entry, quote: terminalSafe).map { "    " + $0 }
+                lines.append("  [\(finding.severity.rawValue)] " + Escape.terminal(names.path(finding)))
+                lines += DiffWording.lines(change, names: names, entry: finding.entry, quote: Escape.terminal).map { "    " + $0 }
             }
         }
         if doors.new.isEmpty, doors.resolved.isEmpty, doors.changed.isEmpty, summary.new == 0, summary.resolved == 0,
@@ -57,14 +58,14 @@ public enum DiffTextReporter {
         for door in doors {
             lines.append("  " + doorHeadline(door, names: names))
             for entry in door.entries where !entry.lacks.isEmpty {
-                lines.append("    " + terminalSafe(entry.id) + " lacks " + terminalSafe(entry.lacks.joined(separator: ", ")))
+                lines.append("    " + Escape.terminal(entry.id) + " lacks " + Escape.terminal(entry.lacks.joined(separator: ", ")))
             }
         }
     }
 
     private static func doorHeadline(_ door: ReportDoor, names: DisplayNames) -> String {
-        "[\(door.severity.rawValue)] " + terminalSafe(names.role(door.role)) + " statement \(door.statement)"
-            + " — " + terminalSafe(door.entries.map(\.id).joined(separator: ", "))
+        "[\(door.severity.rawValue)] " + Escape.terminal(names.role(door.role)) + " statement \(door.statement)"
+            + " — " + Escape.terminal(door.entries.map(\.id).joined(separator: ", "))
             + "; \(door.behind.values.reduce(0, +)) role(s) behind" + (door.state == .conditional ? "  [conditional]" : "")
     }
 }

@@ -36,3 +36,29 @@ extension Escape {
         }
     }
 }
+
+extension Escape {
+    /// A readable part of a file name built from several parts (a diagram named by account and role): letters,
+    /// digits, `.`, `_` and `-` are kept and every other run of characters becomes one `-`. Leading dots and
+    /// dashes are dropped (a leading dot would hide the file, a leading dash reads as an option) and `..` is never
+    /// left; "x" when nothing is left. Unlike `fileName` it can map different inputs to one part: callers add
+    /// something unique (a statement index, a hash) beside it.
+    public static func fileNamePart(_ text: String) -> String {
+        var result = ""
+        var pendingDash = false
+        for scalar in text.unicodeScalars {
+            let safe = scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
+                || scalar == "." || scalar == "_" || scalar == "-")
+            if safe {
+                if scalar == ".", !pendingDash, result.unicodeScalars.last == "." { continue }
+                if pendingDash && !result.isEmpty { result += "-" }
+                pendingDash = false
+                result.unicodeScalars.append(scalar)
+            } else {
+                pendingDash = true
+            }
+        }
+        while result.first == "." || result.first == "-" { result.removeFirst() }
+        return result.isEmpty ? "x" : result
+    }
+}

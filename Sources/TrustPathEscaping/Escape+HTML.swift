@@ -4,7 +4,7 @@ extension Escape {
     /// Markup characters become character references. Characters that would change what a reader sees without
     /// showing themselves become a visible `\u{…}`: controls (NUL among them; XML forbids them even as
     /// references, and an SVG with one does not parse), bidirectional overrides and isolates (which can reorder
-    /// an ARN on screen), line and paragraph separators, and the noncharacters U+FFFE/U+FFFF.
+    /// an ARN on screen), zero-width marks, line and paragraph separators, and the noncharacters U+FFFE/U+FFFF.
     public static func htmlText(_ text: String) -> String { markup(text) }
 
     /// Text from input for a double- or single-quoted HTML attribute value: as `htmlText`, quotes included.
@@ -47,13 +47,13 @@ extension Escape {
         }
     }
 
+    /// What a terminal would not show (`isInvisibleOrControl`, zero-width marks among them), apart from tab and
+    /// newline, plus the Arabic letter mark and the noncharacters XML forbids.
     private static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x09, 0x0A: false
-        case 0x00..<0x20, 0x7F...0x9F: true
-        case 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: true
-        case 0x2028, 0x2029, 0xFFFE, 0xFFFF: true
-        default: false
+        case 0x061C, 0xFFFE, 0xFFFF: true
+        default: isInvisibleOrControl(scalar)
         }
     }
 }

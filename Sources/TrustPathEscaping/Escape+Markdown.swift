@@ -16,9 +16,18 @@ extension Escape {
         return result
     }
 
-    /// Text for inside a Markdown code span: backticks cannot be escaped there, so they become quotes.
+    /// Text for inside a Markdown code span: backticks cannot be escaped there, so they become quotes; a pipe is
+    /// written `\|`, which a table reads as part of the cell (code spans sit in table cells throughout the reports).
     public static func markdownCode(_ text: String) -> String {
-        String(terminal(text).map { $0 == "`" ? "'" : $0 })
+        var result = ""
+        for scalar in terminal(text).unicodeScalars {
+            switch scalar {
+            case "`": result += "'"
+            case "|": result += "\\|"
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
     }
 
     /// Mermaid label text: anything but plain letters, digits and a few safe marks becomes an entity code

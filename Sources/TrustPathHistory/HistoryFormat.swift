@@ -48,16 +48,16 @@ enum HistoryWording {
 public enum HistoryTextReporter {
     public static func render(_ history: History) -> String {
         let names = HistoryWording.names(history)
-        var lines = ["TrustPath history: \(terminalSafe(history.database)) (\(history.snapshots.count) snapshot(s))"]
+        var lines = ["TrustPath history: \(Escape.terminal(history.database)) (\(history.snapshots.count) snapshot(s))"]
         guard !history.snapshots.isEmpty else {
             return (lines + ["No snapshots saved yet: trustpath snapshot save DIR"]).joined(separator: "\n") + "\n"
         }
-        let labelWidth = max(5, history.snapshots.map { terminalSafe($0.label).count + "\($0.id)".count + 2 }.max() ?? 0)
+        let labelWidth = max(5, history.snapshots.map { Escape.terminal($0.label).count + "\($0.id)".count + 2 }.max() ?? 0)
         let header = ["Snapshot".padding(labelWidth), "Taken at".padding(20), "Total".padding(6, left: true)]
             + Severity.allCases.map { $0.rawValue.padding(9, left: true) } + ["New".padding(5, left: true), "Fixed".padding(6, left: true)]
         lines += ["", header.joined(separator: " ")]
         for point in history.snapshots {
-            let row = ["#\(point.id) \(terminalSafe(point.label))".padding(labelWidth),
+            let row = ["#\(point.id) \(Escape.terminal(point.label))".padding(labelWidth),
                        HistoryDate.short(point.takenAt).padding(20), "\(point.findings)".padding(6, left: true)]
                 + Severity.allCases.map { "\(point.bySeverity[$0.rawValue] ?? 0)".padding(9, left: true) }
                 + ["+\(point.new)".padding(5, left: true), "-\(point.resolved)".padding(6, left: true)]
@@ -67,15 +67,15 @@ public enum HistoryTextReporter {
         lines += ["", "Fixed (\(history.fixed.count))"
             + (history.medianDaysToFix.map { ": median time to fix \(HistoryWording.days($0))" } ?? "")]
         for episode in history.fixed {
-            lines.append("  " + terminalSafe(HistoryWording.episode(episode, names: names)))
-            lines.append("    seen \(terminalSafe(episode.firstSeenLabel)) (\(HistoryDate.short(episode.firstSeenAt))), "
-                + "gone in \(terminalSafe(episode.endedLabel ?? "?")) (\(HistoryDate.short(episode.endedAt ?? "?"))): "
+            lines.append("  " + Escape.terminal(HistoryWording.episode(episode, names: names)))
+            lines.append("    seen \(Escape.terminal(episode.firstSeenLabel)) (\(HistoryDate.short(episode.firstSeenAt))), "
+                + "gone in \(Escape.terminal(episode.endedLabel ?? "?")) (\(HistoryDate.short(episode.endedAt ?? "?"))): "
                 + HistoryWording.days(episode.daysToFix) + (episode.reopened ? " (had come back)" : ""))
         }
         lines += ["", "Still open (\(history.open.count)), oldest first"]
         for episode in history.open {
-            lines.append("  " + terminalSafe(HistoryWording.episode(episode, names: names))
-                + " — since \(terminalSafe(episode.firstSeenLabel)), \(HistoryWording.days(episode.daysOpen))"
+            lines.append("  " + Escape.terminal(HistoryWording.episode(episode, names: names))
+                + " — since \(Escape.terminal(episode.firstSeenLabel)), \(HistoryWording.days(episode.daysOpen))"
                 + (episode.reopened ? " (came back after a fix)" : ""))
         }
         return lines.joined(separator: "\n") + "\n"
@@ -119,12 +119,12 @@ public enum HistoryMarkdownReporter {
 /// `snapshot list` for people.
 public enum SnapshotListReporter {
     public static func render(_ snapshots: [SavedSnapshot], database: String) -> String {
-        var lines = ["\(snapshots.count) snapshot(s) in \(terminalSafe(database))"]
+        var lines = ["\(snapshots.count) snapshot(s) in \(Escape.terminal(database))"]
         for snapshot in snapshots {
-            lines.append("  #\(snapshot.id) \(terminalSafe(snapshot.label))  taken \(HistoryDate.short(snapshot.takenAt))"
+            lines.append("  #\(snapshot.id) \(Escape.terminal(snapshot.label))  taken \(HistoryDate.short(snapshot.takenAt))"
                 + "  \(snapshot.findingCount) finding(s) (\(DiffWording.counts(snapshot.bySeverity)))")
-            lines.append("      \(terminalSafe(snapshot.directory))  \(snapshot.contentHash.prefix(19))…  "
-                + "saved \(snapshot.savedAt) by trustpath \(terminalSafe(snapshot.toolVersion))")
+            lines.append("      \(Escape.terminal(snapshot.directory))  \(snapshot.contentHash.prefix(19))…  "
+                + "saved \(snapshot.savedAt) by trustpath \(Escape.terminal(snapshot.toolVersion))")
         }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -1,3 +1,5 @@
+import TrustPathEscaping
+
 /// Writes a `JSONValue` back to text, keeping member order and number spelling.
 public enum JSONWriter {
     /// `indent` spaces per level; 0 writes compact JSON on one line.
@@ -37,27 +39,8 @@ public enum JSONWriter {
         }
     }
 
-    /// A JSON string literal with every control character escaped.
-    public static func quoted(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F || scalar == "\u{2028}" || scalar == "\u{2029}" {
-                    let hex = String(scalar.value, radix: 16)
-                    result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    result.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return result + "\""
-    }
+    /// A JSON string literal under the project's one JSON rule (`Escape.jsonString`).
+    public static func quoted(_ text: String) -> String { Escape.jsonString(text) }
 }
 
 extension JSONObject {

@@ -1,17 +1,18 @@
 import Foundation
 import TrustPathAnalysis
 import TrustPathEngine
+import TrustPathEscaping
 
 /// Writes a `Diagram` as DOT text. Pure and deterministic: the same diagram gives the same bytes, so the `.dot`
 /// files diff well and are golden-tested; Graphviz only ever reads this text.
 enum DOTWriter {
     static func write(_ diagram: Diagram) -> String {
-        var lines = ["digraph \(DOTText.quoted(diagram.name)) {"]
+        var lines = ["digraph \(Escape.dotString(diagram.name)) {"]
         lines.append("  graph [rankdir=LR, newrank=true, nodesep=0.3, ranksep=0.9, pad=0.3, bgcolor=\"white\",")
-        lines.append("         fontname=\(DOTText.quoted(DiagramStyle.font)), fontsize=10, labelloc=t, labeljust=l,")
+        lines.append("         fontname=\(Escape.dotString(DiagramStyle.font)), fontsize=10, labelloc=t, labeljust=l,")
         lines.append("         label=\(heading(diagram.title, legend: diagram.legend))];")
-        lines.append("  node [fontname=\(DOTText.quoted(DiagramStyle.font)), fontsize=10, shape=box, style=\"rounded,filled\", margin=\"0.14,0.06\"];")
-        lines.append("  edge [fontname=\(DOTText.quoted(DiagramStyle.font)), fontsize=8, arrowsize=0.7];")
+        lines.append("  node [fontname=\(Escape.dotString(DiagramStyle.font)), fontsize=10, shape=box, style=\"rounded,filled\", margin=\"0.14,0.06\"];")
+        lines.append("  edge [fontname=\(Escape.dotString(DiagramStyle.font)), fontsize=8, arrowsize=0.7];")
         for node in diagram.nodes {
             lines.append("  " + statement(node))
         }
@@ -24,7 +25,7 @@ enum DOTWriter {
         }
         if entries.count > 1 {
             // Every way in starts at the left edge, even when its first hop lands deep in the graph.
-            lines.append("  { rank=min; " + entries.map { DOTText.quoted($0.id) + ";" }.joined(separator: " ") + " }")
+            lines.append("  { rank=min; " + entries.map { Escape.dotString($0.id) + ";" }.joined(separator: " ") + " }")
         }
         if diagram.legend == .doors {
             lines += DiagramLegendNode.lines()
@@ -40,8 +41,8 @@ enum DOTWriter {
 
     private static func subgraph(_ cluster: DiagramCluster) -> [String] {
         let (paint, style) = DiagramStyle.cluster(cluster.kind)
-        var lines = ["  subgraph \(DOTText.quoted("cluster_\(cluster.kind.rawValue)_\(cluster.account)")) {"]
-        lines.append("    graph [style=\(DOTText.quoted(style)), fillcolor=\"\(paint.fill)\", color=\"\(paint.border)\", penwidth=1.2, margin=12,")
+        var lines = ["  subgraph \(Escape.dotString("cluster_\(cluster.kind.rawValue)_\(cluster.account)")) {"]
+        lines.append("    graph [style=\(Escape.dotString(style)), fillcolor=\"\(paint.fill)\", color=\"\(paint.border)\", penwidth=1.2, margin=12,")
         lines.append("           label=\(htmlLines(cluster.label, detailColor: paint.border, alignLeft: true))];")
         for node in cluster.nodes {
             lines.append("    " + statement(node))
@@ -85,8 +86,8 @@ enum DOTWriter {
         }
         let detailColor = node.kind == .entry(.public, vendor: false) ? paint.text : severityTextColor(node)
         attributes.append(("label", htmlLines([node.title] + node.details, detailColor: detailColor)))
-        attributes.append(("tooltip", DOTText.quoted(node.tooltip)))
-        return DOTText.quoted(node.id) + " [" + attributes.map { "\($0.0)=\($0.1)" }.joined(separator: ", ") + "];"
+        attributes.append(("tooltip", Escape.dotString(node.tooltip)))
+        return Escape.dotString(node.id) + " [" + attributes.map { "\($0.0)=\($0.1)" }.joined(separator: ", ") + "];"
     }
 
     private static func statement(_ edge: DiagramEdge) -> String {
@@ -111,10 +112,10 @@ enum DOTWriter {
         }
         let label = edge.label + (edge.chokePoint ? ["CHOKE POINT"] : [])
         if !label.isEmpty {
-            attributes.append(("label", DOTText.quotedLines(label)))
+            attributes.append(("label", Escape.dotStringLines(label)))
         }
-        attributes.append(("tooltip", DOTText.quoted(edge.tooltip)))
-        return DOTText.quoted(edge.from) + " -> " + DOTText.quoted(edge.to)
+        attributes.append(("tooltip", Escape.dotString(edge.tooltip)))
+        return Escape.dotString(edge.from) + " -> " + Escape.dotString(edge.to)
             + " [" + attributes.map { "\($0.0)=\($0.1)" }.joined(separator: ", ") + "];"
     }
 
@@ -127,9 +128,9 @@ enum DOTWriter {
         guard let first = lines.first else { return "<>" }
         // A <BR ALIGN="LEFT"/> left-aligns the line before it; plain <BR/> keeps lines centred.
         let lineBreak = alignLeft ? "<BR ALIGN=\"LEFT\"/>" : "<BR/>"
-        var html = "<B>\(DOTText.html(first))</B>"
+        var html = "<B>\(Escape.dotHTMLLabel(first))</B>"
         for line in lines.dropFirst() {
-            html += lineBreak + "<FONT POINT-SIZE=\"8\" COLOR=\"\(detailColor)\">\(DOTText.html(line))</FONT>"
+            html += lineBreak + "<FONT POINT-SIZE=\"8\" COLOR=\"\(detailColor)\">\(Escape.dotHTMLLabel(line))</FONT>"
         }
         return "<" + html + (alignLeft ? lineBreak : "") + ">"
     }
@@ -143,11 +144,11 @@ enum DOTWriter {
         var rows: [String] = []
         if let first = title.first {
             for line in DOTText.wrap(first, width: 64) {
-                rows.append("<TR><TD ALIGN=\"LEFT\" COLSPAN=\"2\"><FONT POINT-SIZE=\"16\"><B>\(DOTText.html(line))</B></FONT></TD></TR>")
+                rows.append("<TR><TD ALIGN=\"LEFT\" COLSPAN=\"2\"><FONT POINT-SIZE=\"16\"><B>\(Escape.dotHTMLLabel(line))</B></FONT></TD></TR>")
             }
         }
         for line in title.dropFirst().flatMap({ DOTText.wrap($0, width: 104) }) {
-            rows.append("<TR><TD ALIGN=\"LEFT\" COLSPAN=\"2\"><FONT COLOR=\"#424949\">\(DOTText.html(line))</FONT></TD></TR>")
+            rows.append("<TR><TD ALIGN=\"LEFT\" COLSPAN=\"2\"><FONT COLOR=\"#424949\">\(Escape.dotHTMLLabel(line))</FONT></TD></TR>")
         }
         if legend == .diff { rows += diffLegendRows() }
         let indent = "\n           "
@@ -168,15 +169,15 @@ enum DOTWriter {
     private static func swatch(_ text: String, _ paint: DiagramStyle.Paint, dashed: Bool = false) -> String {
         let style = dashed ? " STYLE=\"dashed\"" : ""
         return "<TD BGCOLOR=\"\(paint.fill)\" COLOR=\"\(paint.border)\" BORDER=\"1\"\(style)>"
-            + "<FONT POINT-SIZE=\"9\" COLOR=\"\(paint.text)\">\(DOTText.html(text))</FONT></TD>"
+            + "<FONT POINT-SIZE=\"9\" COLOR=\"\(paint.text)\">\(Escape.dotHTMLLabel(text))</FONT></TD>"
     }
 
     private static func legendText(_ text: String, color: String) -> String {
-        "<TD><FONT POINT-SIZE=\"9\" COLOR=\"\(color)\">\(DOTText.html(text))</FONT></TD>"
+        "<TD><FONT POINT-SIZE=\"9\" COLOR=\"\(color)\">\(Escape.dotHTMLLabel(text))</FONT></TD>"
     }
 
     private static func legendRow(_ heading: String, _ cells: [String]) -> String {
-        "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"9\" COLOR=\"#566573\">\(DOTText.html(heading))</FONT></TD>"
+        "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"9\" COLOR=\"#566573\">\(Escape.dotHTMLLabel(heading))</FONT></TD>"
             + "<TD><TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"3\" CELLPADDING=\"3\"><TR>"
             + cells.joined() + "</TR></TABLE></TD></TR>"
     }

@@ -1,5 +1,6 @@
 import TrustPathAnalysis
 import TrustPathEngine
+import TrustPathEscaping
 
 /// The legend of the door diagrams: one small table node (entry kinds, role colors, what the arrows and marks mean),
 /// kept in the left column with the entries so it never widens the heading. Colors come from `DiagramStyle`, the same
@@ -23,21 +24,21 @@ enum DiagramLegendNode {
         let table = "<<TABLE BORDER=\"1\" COLOR=\"#aab7b8\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"1\" BGCOLOR=\"#fbfcfc\">"
             + "<TR><TD ALIGN=\"LEFT\" COLSPAN=\"2\"><FONT POINT-SIZE=\"8\"><B>Legend</B></FONT></TD></TR>"
             + rows.joined() + "</TABLE>>"
-        return ["  \(DOTText.quoted(id)) [shape=plain, style=\"\", label=\(table), tooltip=\"legend\"];"]
+        return ["  \(Escape.dotString(id)) [shape=plain, style=\"\", label=\(table), tooltip=\"legend\"];"]
     }
 
     private static func row(_ heading: String, _ cells: [String]) -> String {
-        "<TR><TD ALIGN=\"LEFT\" VALIGN=\"MIDDLE\"><FONT POINT-SIZE=\"7\" COLOR=\"#566573\">\(DOTText.html(heading))</FONT></TD>"
+        "<TR><TD ALIGN=\"LEFT\" VALIGN=\"MIDDLE\"><FONT POINT-SIZE=\"7\" COLOR=\"#566573\">\(Escape.dotHTMLLabel(heading))</FONT></TD>"
             + "<TD ALIGN=\"LEFT\"><TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"1\"><TR>"
             + cells.joined() + "</TR></TABLE></TD></TR>"
     }
 
     private static func swatch(_ text: String, _ paint: DiagramStyle.Paint) -> String {
         "<TD BGCOLOR=\"\(paint.fill)\" COLOR=\"\(paint.border)\" BORDER=\"1\">"
-            + "<FONT POINT-SIZE=\"7\" COLOR=\"\(paint.text)\">\(DOTText.html(text))</FONT></TD>"
+            + "<FONT POINT-SIZE=\"7\" COLOR=\"\(paint.text)\">\(Escape.dotHTMLLabel(text))</FONT></TD>"
     }
 
     private static func text(_ text: String, color: String) -> String {
-        "<TD><FONT POINT-SIZE=\"7\" COLOR=\"\(color)\">\(DOTText.html(text))</FONT></TD>"
+        "<TD><FONT POINT-SIZE=\"7\" COLOR=\"\(color)\">\(Escape.dotHTMLLabel(text))</FONT></TD>"
     }
 }

@@ -1,4 +1,5 @@
 import TrustPathAnalysis
+import TrustPathEscaping
 import TrustPathModel
 
 /// The file name of each door's diagram: says the account, the role and the statement, is safe on every file system
@@ -45,32 +46,11 @@ public enum DoorDiagramName {
     /// `door-ACCOUNT-ROLE-sINDEX`, before collisions are resolved.
     static func base(_ key: DoorKey) -> String {
         let arn = ARN(key.role)
-        let account = sanitize(arn?.account ?? "")
+        let account = Escape.fileNamePart(arn?.account ?? "")
         // The role's name without its path: the name alone is unique within the account.
         let name = arn?.resourceName ?? key.role
-        let role = String(sanitize(name).prefix(roleLimit))
+        let role = String(Escape.fileNamePart(name).prefix(roleLimit))
         return "door-" + [account, role].filter { !$0.isEmpty && $0 != "x" }.joined(separator: "-") + "-s\(max(key.statement, 0))"
-    }
-
-    /// Letters, digits, `.`, `_` and `-`; every other run of characters becomes one `-`. A leading dot would hide
-    /// the file, a leading dash reads as an option, and `..` is never left; "x" when nothing is left.
-    public static func sanitize(_ text: String) -> String {
-        var result = ""
-        var pendingDash = false
-        for scalar in text.unicodeScalars {
-            let safe = scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
-                || scalar == "." || scalar == "_" || scalar == "-")
-            if safe {
-                if scalar == ".", !pendingDash, result.unicodeScalars.last == "." { continue }
-                if pendingDash && !result.isEmpty { result += "-" }
-                pendingDash = false
-                result.unicodeScalars.append(scalar)
-            } else {
-                pendingDash = true
-            }
-        }
-        while result.first == "." || result.first == "-" { result.removeFirst() }
-        return result.isEmpty ? "x" : result
     }
 
     /// 64-bit FNV-1a of the UTF-8 bytes, the first 12 hex digits: stable across runs and platforms, unlike `hashValue`.

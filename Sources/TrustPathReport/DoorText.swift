@@ -65,7 +65,7 @@ enum DoorText {
 
     static func lastUsed(_ door: ReportDoor) -> String {
         guard let used = door.lastUsed else { return "no use recorded" }
-        return "last used \(used.date)" + (used.region.map { " (\($0))" } ?? "")
+        return "last used \(Escape.terminal(used.date))" + (used.region.map { " (\(Escape.terminal($0)))" } ?? "")
     }
 
     static func path(_ target: DoorTarget, door: ReportDoor, names: DisplayNames) -> String {

@@ -1,4 +1,5 @@
 import Foundation
+import TrustPathEscaping
 
 /// The one JSON encoding every machine-readable output uses: pretty, sorted keys, so files diff well.
 public enum JSONOutput {
@@ -18,23 +19,8 @@ public enum JSONOutput {
         return encoder
     }
 
-    /// JSONEncoder escapes C0 controls but leaves DEL, the C1 controls (U+0080–U+009F, which some terminals
-    /// obey) and the JavaScript line separators raw. They can only occur inside strings, where `\uXXXX` means
-    /// the same thing, so a report piped to a terminal or pasted into JavaScript stays inert.
-    static func escapingInvisibleControls(_ json: String) -> String {
-        guard json.unicodeScalars.contains(where: needsEscape) else { return json }
-        var result = String.UnicodeScalarView()
-        for scalar in json.unicodeScalars {
-            if needsEscape(scalar) {
-                result.append(contentsOf: String(format: "\\u%04x", scalar.value).unicodeScalars)
-            } else {
-                result.append(scalar)
-            }
-        }
-        return String(result)
-    }
-
-    private static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
-        (0x7F...0x9F).contains(scalar.value) || scalar.value == 0x2028 || scalar.value == 0x2029
-    }
+    /// JSONEncoder escapes what the JSON grammar requires; the project's JSON rule (`Escape.appendJSONString`)
+    /// also escapes the characters of `Escape.jsonEscapesBeyondGrammar` (DEL, C1 controls, U+2028/U+2029, bidi and
+    /// zero-width marks), which the encoder leaves raw.
+    static func escapingInvisibleControls(_ json: String) -> String { Escape.jsonEscapingBeyondGrammar(json) }
 }

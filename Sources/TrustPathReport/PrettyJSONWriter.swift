@@ -1,5 +1,7 @@
+import TrustPathEscaping
+
 /// Writes JSON text exactly as `JSONOutput` encodes it (Foundation's pretty printing: two-space indent, `" : "`,
-/// empty containers as `[` blank line `]`, slashes unescaped, DEL, C1 controls and U+2028/U+2029 as `\u`), for
+/// empty containers as `[` blank line `]`, slashes unescaped, strings under `Escape.appendJSONString`), for
 /// the report's long lists where the generic encoder was most of the run at scale. Members are written in the
 /// order given: callers give them sorted, as `.sortedKeys` would. Tests compare it with the encoder.
 struct PrettyJSONWriter {
@@ -63,58 +65,8 @@ struct PrettyJSONWriter {
     mutating func int(_ value: Int) { bytes.append(contentsOf: String(value).utf8) }
     mutating func bool(_ value: Bool) { bytes.append(contentsOf: (value ? "true" : "false").utf8) }
 
-    mutating func string(_ text: String) {
-        bytes.append(UInt8(ascii: "\""))
-        var text = text
-        text.withUTF8 { utf8 in
-            var position = 0
-            while position < utf8.count {
-                // Most text needs no escape: copy the run up to the next byte that might, in one step.
-                var runEnd = position
-                while runEnd < utf8.count, Self.isPlain(utf8[runEnd]) { runEnd += 1 }
-                if runEnd > position {
-                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[position..<runEnd]))
-                    position = runEnd
-                    continue
-                }
-                let byte = utf8[position]
-                switch byte {
-                case UInt8(ascii: "\""), UInt8(ascii: "\\"):
-                    bytes.append(0x5C); bytes.append(byte)
-                case 0x08: bytes.append(0x5C); bytes.append(UInt8(ascii: "b"))
-                case 0x09: bytes.append(0x5C); bytes.append(UInt8(ascii: "t"))
-                case 0x0A: bytes.append(0x5C); bytes.append(UInt8(ascii: "n"))
-                case 0x0C: bytes.append(0x5C); bytes.append(UInt8(ascii: "f"))
-                case 0x0D: bytes.append(0x5C); bytes.append(UInt8(ascii: "r"))
-                case 0..<0x20, 0x7F: unicodeEscape(UInt32(byte))
-                // C1 controls: U+0080–U+009F are C2 80–C2 9F in UTF-8.
-                case 0xC2 where position + 1 < utf8.count && (0x80...0x9F).contains(utf8[position + 1]):
-                    unicodeEscape(UInt32(utf8[position + 1]))
-                    position += 1
-                // U+2028 and U+2029: E2 80 A8 and E2 80 A9.
-                case 0xE2 where position + 2 < utf8.count && utf8[position + 1] == 0x80
-                    && (0xA8...0xA9).contains(utf8[position + 2]):
-                    unicodeEscape(0x2000 + UInt32(utf8[position + 2] - 0x80))
-                    position += 2
-                default: bytes.append(byte)
-                }
-                position += 1
-            }
-        }
-        bytes.append(UInt8(ascii: "\""))
-    }
-
-    /// Bytes copied as they are: not a quote, backslash, control, DEL, nor the lead byte of a C1 control or of
-    /// U+2028/U+2029.
-    private static func isPlain(_ byte: UInt8) -> Bool {
-        byte >= 0x20 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\") && byte != 0x7F && byte != 0xC2 && byte != 0xE2
-    }
-
-    private mutating func unicodeEscape(_ value: UInt32) {
-        let hex = Array("0123456789abcdef".utf8)
-        bytes.append(contentsOf: [0x5C, UInt8(ascii: "u")])
-        for shift in stride(from: 12, through: 0, by: -4) { bytes.append(hex[Int((value >> UInt32(shift)) & 0xF)]) }
-    }
+    /// A string literal under the project's one JSON rule (`Escape.appendJSONString`, the encoder's bytes).
+    mutating func string(_ text: String) { Escape.appendJSONString(text, to: &bytes) }
 
     // Members, by value type.
 

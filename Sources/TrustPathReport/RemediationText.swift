@@ -1,4 +1,5 @@
 import TrustPathAnalysis
+import TrustPathEscaping
 import TrustPathRemediation
 
 /// The "what to change first" part of the text report: choke points, then fixes ranked by what they remove.
@@ -9,9 +10,9 @@ enum RemediationText {
         if !report.chokePoints.isEmpty || !report.uncuttableTargets.isEmpty {
             lines.append("")
             lines.append(style.bold("Choke points: \(report.chokePoints.count) fix(es) remove every \(threshold) finding"))
-            for fix in report.chokePoints { lines.append("  - " + terminalSafe(fix.summary)) }
+            for fix in report.chokePoints { lines.append("  - " + Escape.terminal(fix.summary)) }
             if !report.uncuttableTargets.isEmpty {
-                lines.append("  Not removable by trust-policy fixes: " + report.uncuttableTargets.map(terminalSafe).joined(separator: ", "))
+                lines.append("  Not removable by trust-policy fixes: " + report.uncuttableTargets.map(Escape.terminal).joined(separator: ", "))
             }
         }
         if !report.fixes.isEmpty {
@@ -22,7 +23,7 @@ enum RemediationText {
                     ranked.removes[severity.rawValue].map { "\($0) \(severity.rawValue)" }
                 }
                 lines.append("  [\(counts.isEmpty ? "removes nothing alone" : "removes " + counts.joined(separator: ", "))] "
-                    + terminalSafe(ranked.fix.summary))
+                    + Escape.terminal(ranked.fix.summary))
             }
         }
         return lines

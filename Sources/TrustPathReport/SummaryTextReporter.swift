@@ -1,12 +1,13 @@
 import TrustPathAnalysis
+import TrustPathEscaping
 import TrustPathModel
 
 /// `trustpath summary` for people.
 public enum SummaryTextReporter {
     public static func render(_ summary: SnapshotSummary) -> String {
         var lines: [String] = []
-        lines.append("Snapshot \(terminalSafe(summary.directory))")
-        lines.append("  organization:        \(summary.organizationID.map(terminalSafe) ?? "none (the analyzed accounts are the trusted set)")")
+        lines.append("Snapshot \(Escape.terminal(summary.directory))")
+        lines.append("  organization:        \(summary.organizationID.map(Escape.terminal) ?? "none (the analyzed accounts are the trusted set)")")
         lines.append("  accounts analyzed:   \(summary.analyzedAccounts.count)  \(list(summary.analyzedAccounts))")
         lines.append("  members without data: \(summary.membersWithoutData.count)  \(list(summary.membersWithoutData))")
         lines.append("  external referenced: \(summary.externalAccounts.count)  \(list(summary.externalAccounts))")
@@ -15,7 +16,7 @@ public enum SummaryTextReporter {
         lines.append("")
         lines.append("Files (\(summary.files.count))")
         for file in summary.files {
-            lines.append("  \(terminalSafe(file.path)): \(file.kind.rawValue): \(terminalSafe(file.detail))")
+            lines.append("  \(Escape.terminal(file.path)): \(file.kind.rawValue): \(Escape.terminal(file.detail))")
         }
         let counts = Diagnostic.Severity.allCases.reversed().map { "\(summary.diagnosticCounts[$0.rawValue] ?? 0) \($0.rawValue)s" }
         lines.append("")
@@ -37,9 +38,9 @@ public enum SummaryTextReporter {
 public enum DiagnosticText {
     public static func render(_ diagnostic: Diagnostic) -> String {
         var text = "\(diagnostic.severity.rawValue): "
-        if let location = diagnostic.location { text += terminalSafe(location.description) + ": " }
-        text += terminalSafe(diagnostic.message)
-        if let hint = diagnostic.hint { text += " (\(terminalSafe(hint)))" }
+        if let location = diagnostic.location { text += Escape.terminal(location.description) + ": " }
+        text += Escape.terminal(diagnostic.message)
+        if let hint = diagnostic.hint { text += " (\(Escape.terminal(hint)))" }
         return text
     }
 }

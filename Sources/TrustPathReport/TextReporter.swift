@@ -1,4 +1,5 @@
 import TrustPathAnalysis
+import TrustPathEscaping
 import TrustPathModel
 
 /// The report for people in a terminal: a summary first, then findings by severity, each path drawn
@@ -13,7 +14,7 @@ public enum TextReporter {
         let style = TextStyle(enabled: options.color)
         var lines: [String] = []
         let summary = report.summary
-        lines.append(style.bold("TrustPath report: \(terminalSafe(report.snapshot.directory))"))
+        lines.append(style.bold("TrustPath report: \(Escape.terminal(report.snapshot.directory))"))
         lines += CoverageText.render(report, style: style)
         lines.append("\(summary.doors) door(s): " + Severity.allCases.map {
             style.severity($0, "\(summary.doorsBySeverity[$0.rawValue] ?? 0) \($0.rawValue)")
@@ -30,8 +31,8 @@ public enum TextReporter {
         lines.append("Accounts analyzed: \(report.snapshot.analyzedAccounts.count); trusted accounts: \(report.snapshot.trustedAccounts)")
         for provider in report.ownIdentityProviders {
             let account = ARN(provider.provider).map { " in " + names.account($0.account) } ?? ""
-            lines.append("Own identity provider (not an entry): " + terminalSafe(FederatedNames.short(provider.provider) + account)
-                + " — trusted by \(provider.roles.count) role(s): " + terminalSafe(DoorText.abbreviated(provider.roles.map(names.role), limit: 3)))
+            lines.append("Own identity provider (not an entry): " + Escape.terminal(FederatedNames.short(provider.provider) + account)
+                + " — trusted by \(provider.roles.count) role(s): " + Escape.terminal(DoorText.abbreviated(provider.roles.map(names.role), limit: 3)))
         }
         for category in [FindingCategory.crossAccount, .crossService] {
             let doors = report.doors.filter { $0.category == category }
@@ -62,8 +63,8 @@ public enum TextReporter {
             if !evidence.unexplained.isEmpty {
                 lines.append(style.warn("Used, but no door admits it (\(evidence.unexplained.count)): the snapshot is stale or the model has a hole"))
                 for use in evidence.unexplained.prefix(doorsInBrief) {
-                    lines.append("  " + terminalSafe(use.caller.id) + " → " + terminalSafe(names.role(use.role)) + ": "
-                        + terminalSafe(use.observation.usedBy(use.caller.id)))
+                    lines.append("  " + Escape.terminal(use.caller.id) + " → " + Escape.terminal(names.role(use.role)) + ": "
+                        + Escape.terminal(use.observation.usedBy(use.caller.id)))
                 }
             }
         }
@@ -72,15 +73,15 @@ public enum TextReporter {
             lines.append("")
             lines.append(style.bold("Accepted risks (\(report.suppressed.count) pair(s) hidden)"))
             for hidden in report.suppressed.prefix(doorsInBrief) {
-                lines.append("  \(hidden.finding.severity.rawValue): " + terminalSafe(names.path(hidden.finding)))
-                lines.append("    accepted until \(terminalSafe(hidden.expires)): \(terminalSafe(hidden.reason))")
+                lines.append("  \(hidden.finding.severity.rawValue): " + Escape.terminal(names.path(hidden.finding)))
+                lines.append("    accepted until \(Escape.terminal(hidden.expires)): \(Escape.terminal(hidden.reason))")
             }
             if report.suppressed.count > doorsInBrief { lines.append("  … and \(report.suppressed.count - doorsInBrief) more") }
         }
         if !report.assumptions.isEmpty {
             lines.append("")
             lines.append(style.bold("Assumptions"))
-            lines += report.assumptions.map { "  - " + $0 }
+            lines += report.assumptions.map { "  - " + Escape.terminal($0) }
         }
         let problems = report.diagnostics.filter { $0.severity != .note }
         if !problems.isEmpty {

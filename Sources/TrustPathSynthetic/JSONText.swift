@@ -1,3 +1,5 @@
+import TrustPathEscaping
+
 /// JSON values as the generator builds them, and a writer that indents like the AWS CLI (4 spaces).
 /// Written straight into bytes: a 1,000-account organization is hundreds of megabytes of text.
 indirect enum JSONText: Sendable {
@@ -55,17 +57,5 @@ struct JSONTextWriter {
         bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 4 * level))
     }
 
-    private mutating func quote(_ text: String) {
-        bytes.append(UInt8(ascii: "\""))
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""), UInt8(ascii: "\\"):
-                bytes.append(UInt8(ascii: "\\")); bytes.append(byte)
-            case 0x0A: bytes.append(contentsOf: "\\n".utf8)
-            case 0..<0x20: bytes.append(contentsOf: "\\u00\(byte < 0x10 ? "0" : "")\(String(byte, radix: 16))".utf8)
-            default: bytes.append(byte)
-            }
-        }
-        bytes.append(UInt8(ascii: "\""))
-    }
+    private mutating func quote(_ text: String) { Escape.appendJSONString(text, to: &bytes) }
 }

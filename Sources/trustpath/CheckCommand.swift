@@ -3,6 +3,7 @@ import Foundation
 import TrustPathAnalysis
 import TrustPathCheck
 import TrustPathConfig
+import TrustPathEscaping
 import TrustPathModel
 import TrustPathReport
 
@@ -70,7 +71,7 @@ struct CheckCommand: ParsableCommand {
             do {
                 checked.append(try CheckInputReader.read(try Self.bytes(file), file: file, account: account))
             } catch let error as CheckError {
-                FileHandle.standardError.write(Data("error: \(terminalSafe(error.description))\n".utf8))
+                FileHandle.standardError.write(Data("error: \(Escape.terminal(error.description))\n".utf8))
                 failed = true
             }
         }
@@ -105,7 +106,7 @@ struct CheckCommand: ParsableCommand {
         do {
             return try ProjectConfigLoader.load(explicit: path, snapshotDirectory: ".")
         } catch {
-            FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
+            FileHandle.standardError.write(Data("error: \(Escape.terminal(error.description))\n".utf8))
             throw TrustPathExit.usage
         }
     }

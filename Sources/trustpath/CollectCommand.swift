@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TrustPathCollect
+import TrustPathEscaping
 import TrustPathReport
 
 struct CollectCommand: ParsableCommand {
@@ -59,7 +60,7 @@ struct CollectCommand: ParsableCommand {
             progress?.finish()
         } catch {
             progress?.finish()
-            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            FileHandle.standardError.write(Data("error: \(Escape.terminal("\(error)"))\n".utf8))
             throw TrustPathExit.usage
         }
         report(manifest)
@@ -69,14 +70,14 @@ struct CollectCommand: ParsableCommand {
     private func report(_ manifest: CollectionManifest) {
         var errors = ""
         for account in manifest.missing {
-            let name = account.name.map { " (\(terminalSafe($0)))" } ?? ""
-            errors += "missing: account \(account.id)\(name): \(terminalSafe(account.reason))\n"
+            let name = account.name.map { " (\(Escape.terminal($0)))" } ?? ""
+            errors += "missing: account \(account.id)\(name): \(Escape.terminal(account.reason))\n"
         }
         for failure in manifest.organizationFailures {
-            errors += "missing: organization data: \(terminalSafe(failure))\n"
+            errors += "missing: organization data: \(Escape.terminal(failure))\n"
         }
         if !manifest.leftFromEarlierRuns.isEmpty {
-            let shown = manifest.leftFromEarlierRuns.prefix(5).map(terminalSafe).joined(separator: ", ")
+            let shown = manifest.leftFromEarlierRuns.prefix(5).map(Escape.terminal).joined(separator: ", ")
             errors += "note: \(manifest.leftFromEarlierRuns.count) file(s) of an earlier collection are not part of this one "
                 + "(\(shown)\(manifest.leftFromEarlierRuns.count > 5 ? ", …" : "")); analyze still reads them: "
                 + "delete them, or collect into a new directory\n"
@@ -84,11 +85,11 @@ struct CollectCommand: ParsableCommand {
         if !errors.isEmpty { FileHandle.standardError.write(Data(errors.utf8)) }
         let kept = manifest.read.filter(\.kept).count
         let total = manifest.read.count + manifest.missing.count
-        print("Read \(manifest.read.count) of \(total) account(s) into \(terminalSafe(out))"
+        print("Read \(manifest.read.count) of \(total) account(s) into \(Escape.terminal(out))"
             + (kept > 0 ? " (\(kept) kept from an earlier run)" : "")
             + (manifest.missing.isEmpty ? "" : "; \(manifest.missing.count) missing (named above)")
             + (manifest.organizationFailures.isEmpty ? "" : "; organization data incomplete")
-            + ". Manifest: \(CollectionManifest.fileName). Next: trustpath analyze \(terminalSafe(out))")
+            + ". Manifest: \(CollectionManifest.fileName). Next: trustpath analyze \(Escape.terminal(out))")
     }
 
     static func accountList(_ text: String?, option: String) throws -> [String]? {

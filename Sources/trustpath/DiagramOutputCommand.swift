@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TrustPathEscaping
 import TrustPathHistory
 import TrustPathReport
 import TrustPathRender
@@ -18,20 +19,20 @@ enum DiagramOutputCommand {
         summary += written.collapsed ? " (one node per account)" : ""
         summary += options.perDoor ? " and \(written.doors) door diagram\(written.doors == 1 ? "" : "s")" : ""
         if !written.removed.isEmpty { summary += "; removed \(written.removed.count) stale files" }
-        return terminalSafe(summary) + "."
+        return Escape.terminal(summary) + "."
     }
 
     /// Writes the diff diagram and returns a one-line summary, safe for the terminal.
     static func write(_ diff: SnapshotDiff, to directory: String) throws -> String {
         let files = try rendering { () throws(RenderError) in try DiagramWriter.write(diff: diff, to: directory) }
-        return terminalSafe("Wrote \(files.joined(separator: ", ")) to \(directory).")
+        return Escape.terminal("Wrote \(files.joined(separator: ", ")) to \(directory).")
     }
 
     private static func rendering<T>(_ body: () throws(RenderError) -> T) throws -> T {
         do {
             return try body()
         } catch {
-            FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
+            FileHandle.standardError.write(Data("error: \(Escape.terminal(error.description))\n".utf8))
             throw ExitCode.failure
         }
     }

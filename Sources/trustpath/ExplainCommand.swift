@@ -1,4 +1,5 @@
 import ArgumentParser
+import TrustPathEscaping
 import TrustPathPipeline
 import TrustPathAnalysis
 import TrustPathEngine
@@ -31,24 +32,24 @@ struct ExplainCommand: ParsableCommand {
         let to = try ExplainLookup.role(self.to, index: result.index)
         let evaluator = HopEvaluator(index: result.index)
         let direct = evaluator.evaluate(actor, to: to)
-        var lines = ["Direct hop: \(actor) → \(to): \(direct.state.rawValue)"]
-        lines += direct.reasons.map { "  - " + terminalSafe($0) }
+        var lines = ["Direct hop: \(Escape.terminal("\(actor)")) → \(Escape.terminal(to)): \(direct.state.rawValue)"]
+        lines += direct.reasons.map { "  - " + Escape.terminal($0) }
         if direct.state != .closed {
             lines += HopExplanation.details(direct, index: result.index)
         }
         if let finding = result.findings.first(where: { $0.entry.actor == actor && $0.target == to }) {
             let names = DisplayNames(pipeline.report)
             lines.append("")
-            lines.append("Best chain (\(finding.state.rawValue), severity \(finding.severity.rawValue)): \(terminalSafe(names.path(finding)))")
+            lines.append("Best chain (\(finding.state.rawValue), severity \(finding.severity.rawValue)): \(Escape.terminal(names.path(finding)))")
             for hop in finding.hops {
                 let verdict = evaluator.evaluate(Self.actor(hop.from, index: result.index), to: hop.to)
-                lines.append("  \(terminalSafe(hop.from)) → \(terminalSafe(hop.to)): \(verdict.state.rawValue)")
-                lines += verdict.reasons.map { "    - " + terminalSafe($0) }
+                lines.append("  \(Escape.terminal(hop.from)) → \(Escape.terminal(hop.to)): \(verdict.state.rawValue)")
+                lines += verdict.reasons.map { "    - " + Escape.terminal($0) }
                 lines += HopExplanation.details(verdict, index: result.index).map { "  " + $0 }
             }
         } else if direct.state == .closed {
             lines.append("")
-            lines.append("No chain from \(actor) reaches \(to).")
+            lines.append("No chain from \(Escape.terminal("\(actor)")) reaches \(Escape.terminal(to)).")
         }
         print(lines.joined(separator: "\n"))
     }
@@ -67,20 +68,20 @@ enum HopExplanation {
     static func details(_ verdict: HopVerdict, index: SnapshotIndex) -> [String] {
         var lines: [String] = []
         if let statement = verdict.trustStatement {
-            lines.append("  trust statement: \(terminalSafe(statement.file)) \(terminalSafe(statement.jsonPath))")
+            lines.append("  trust statement: \(Escape.terminal(statement.file)) \(Escape.terminal(statement.jsonPath))")
             if let role = index.rolesByARN[verdict.target],
                let trust = role.trustPolicy?.statements.first(where: { $0.index == statement.index }) {
                 let chained: Bool = if case .roleSession = verdict.actor { true } else { false }
-                lines.append("  session: " + terminalSafe(SessionFacts(statement: trust, role: role, chained: chained).summary))
+                lines.append("  session: " + Escape.terminal(SessionFacts(statement: trust, role: role, chained: chained).summary))
             }
         }
         if verdict.identityRequired, let identity = verdict.identityStatement {
-            lines.append("  identity statement: \(terminalSafe(identity.owner)) #\(identity.index) in \(terminalSafe(identity.file))")
+            lines.append("  identity statement: \(Escape.terminal(identity.owner)) #\(identity.index) in \(Escape.terminal(identity.file))")
         }
-        if !verdict.guardsPresent.isEmpty { lines.append("  guards present: " + verdict.guardsPresent.joined(separator: ", ")) }
-        if !verdict.guardsMissing.isEmpty { lines.append("  guards missing: " + verdict.guardsMissing.joined(separator: ", ")) }
-        if !verdict.weakGuards.isEmpty { lines.append("  weak guards: " + terminalSafe(verdict.weakGuards.joined(separator: ", "))) }
-        if !verdict.restsOn.isEmpty { lines.append("  rests on: " + terminalSafe(verdict.restsOn.joined(separator: " and "))) }
+        if !verdict.guardsPresent.isEmpty { lines.append("  guards present: " + Escape.terminal(verdict.guardsPresent.joined(separator: ", "))) }
+        if !verdict.guardsMissing.isEmpty { lines.append("  guards missing: " + Escape.terminal(verdict.guardsMissing.joined(separator: ", "))) }
+        if !verdict.weakGuards.isEmpty { lines.append("  weak guards: " + Escape.terminal(verdict.weakGuards.joined(separator: ", "))) }
+        if !verdict.restsOn.isEmpty { lines.append("  rests on: " + Escape.terminal(verdict.restsOn.joined(separator: " and "))) }
         return lines
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TrustPathEscaping
 import TrustPathPipeline
 import TrustPathAnalysis
 import TrustPathRemediation
@@ -56,11 +57,11 @@ struct FixCommand: ParsableCommand {
         try writeScript(RollbackScript.render(scripts), named: RollbackScript.fileName, in: outURL)
         try AtomicFile.write(try JSONOutput.encode(fixes), to: outURL.appendingPathComponent("fixes.json").path)
         print("\(fixes.count) fix(es) on \(output.updates.count) role(s) written to \(out)")
-        for fix in fixes { print("  - " + terminalSafe(fix.summary)) }
+        for fix in fixes { print("  - " + Escape.terminal(fix.summary)) }
         if !plan.uncuttableTargets.isEmpty {
-            print("Not removable by trust-policy fixes: " + plan.uncuttableTargets.joined(separator: ", "))
+            print("Not removable by trust-policy fixes: " + Escape.terminal(plan.uncuttableTargets.joined(separator: ", ")))
         }
-        for note in scripts.skipped { print("Left out of the scripts: " + terminalSafe(note)) }
+        for note in scripts.skipped { print("Left out of the scripts: " + Escape.terminal(note)) }
         print("Re-analyze: trustpath analyze \(outURL.appendingPathComponent("snapshot").path)")
         if scripts.changes.contains(where: { Placeholder.isPresent(in: $0.update.document) }) {
             print("Fill in every REPLACE-WITH-… placeholder in trust-policies/ first: \(ApplyScript.fileName) refuses to run "

@@ -1,5 +1,6 @@
 import Foundation
 import TrustPathAnalysis
+import TrustPathEscaping
 import TrustPathHistory
 import TrustPathReport
 import TrustPathRender
@@ -48,6 +49,6 @@ enum HTMLPage {
 
     /// The page is still written without diagrams: the rest of it holds.
     private static func warn(_ message: String) {
-        FileHandle.standardError.write(Data("warning: \(terminalSafe(message))\n".utf8))
+        FileHandle.standardError.write(Data("warning: \(Escape.terminal(message))\n".utf8))
     }
 }

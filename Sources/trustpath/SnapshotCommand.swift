@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TrustPathEscaping
 import TrustPathPipeline
 import TrustPathAnalysis
 import TrustPathHistory
@@ -70,8 +71,8 @@ struct SnapshotSaveCommand: ParsableCommand {
             return try store.save(report, label: name, takenAt: date, contentHash: hash,
                                   afterFindingRow: CrashTestHook.fromEnvironment())
         }
-        print("Saved snapshot #\(saved.id) '\(terminalSafe(saved.label))' (taken \(HistoryDate.short(saved.takenAt))) "
-            + "to \(terminalSafe(database.db)): \(saved.findingCount) finding(s) "
+        print("Saved snapshot #\(saved.id) '\(Escape.terminal(saved.label))' (taken \(HistoryDate.short(saved.takenAt))) "
+            + "to \(Escape.terminal(database.db)): \(saved.findingCount) finding(s) "
             + "(\(Severity.allCases.map { "\(saved.bySeverity[$0.rawValue] ?? 0) \($0.rawValue)" }.joined(separator: ", "))).")
     }
 }
@@ -166,7 +167,7 @@ enum HistoryCLI {
     }
 
     static func printError(_ message: String) {
-        FileHandle.standardError.write(Data("error: \(terminalSafe(message))\n".utf8))
+        FileHandle.standardError.write(Data("error: \(Escape.terminal(message))\n".utf8))
     }
 }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TrustPathEscaping
 import TrustPathModel
 import TrustPathPipeline
 import TrustPathReport
@@ -23,7 +24,7 @@ struct CloudTrailOption: ParsableArguments {
         do {
             return try Pipeline.loadTrail(cloudtrail)
         } catch {
-            FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
+            FileHandle.standardError.write(Data("error: \(Escape.terminal(error.description))\n".utf8))
             throw TrustPathExit.usage
         }
     }
@@ -38,7 +39,7 @@ enum SnapshotInput {
             return try Pipeline.load(directory, configPath: path, progress: progress?.callback)
         } catch {
             progress?.finish()
-            FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
+            FileHandle.standardError.write(Data("error: \(Escape.terminal(error.description))\n".utf8))
             switch error {
             case .missingDirectory, .projectFile, .notOneSnapshot, .cloudTrail: throw TrustPathExit.usage
             case .snapshot: throw TrustPathExit.badInput

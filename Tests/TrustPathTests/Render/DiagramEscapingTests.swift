@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TrustPathAnalysis
 import TrustPathEngine
+import TrustPathEscaping
 import TrustPathReport
 @testable import TrustPathRender
 
@@ -26,17 +27,17 @@ struct RenderEscapingTests {
     }
 
     @Test func dotQuotedStringsEscapeQuotesBackslashesAndControls() {
-        #expect(DOTText.quoted("a\"b") == #""a\"b""#)
-        #expect(DOTText.quoted(#"a\nb"#) == #""a\\nb""#)
-        #expect(DOTText.quoted("a\nb") == #""a\\u{a}b""#)
-        #expect(DOTText.quoted("\u{1B}[31m") == #""\\u{1b}[31m""#)
-        #expect(DOTText.quoted("\u{202E}abc") == #""\\u{202e}abc""#)
-        #expect(DOTText.quotedLines(["a\"", "b\\"]) == #""a\"\nb\\""#)
+        #expect(Escape.dotString("a\"b") == #""a\"b""#)
+        #expect(Escape.dotString(#"a\nb"#) == #""a\\nb""#)
+        #expect(Escape.dotString("a\nb") == #""a\\u{a}b""#)
+        #expect(Escape.dotString("\u{1B}[31m") == #""\\u{1b}[31m""#)
+        #expect(Escape.dotString("\u{202E}abc") == #""\\u{202e}abc""#)
+        #expect(Escape.dotStringLines(["a\"", "b\\"]) == #""a\"\nb\\""#)
     }
 
     @Test func htmlLabelsEscapeMarkup() {
-        #expect(DOTText.html("<b>&amp;</b>\"'") == "&lt;b&gt;&amp;amp;&lt;/b&gt;&quot;&#39;")
-        #expect(DOTText.html("a\u{1B}b") == "a\\u{1b}b")
+        #expect(Escape.dotHTMLLabel("<b>&amp;</b>\"'") == "&lt;b&gt;&amp;amp;&lt;/b&gt;&quot;&#39;")
+        #expect(Escape.dotHTMLLabel("a\u{1B}b") == "a\\u{1b}b")
     }
 
     @Test func dotHasNoRawControlCharacters() {

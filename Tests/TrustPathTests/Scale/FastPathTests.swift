@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TrustPathAnalysis
 import TrustPathEngine
+import TrustPathEscaping
 import TrustPathIngest
 import TrustPathJSON
 import TrustPathModel
@@ -88,13 +89,13 @@ struct FastPathTests {
 
     @Test(arguments: ["plain ascii", "", "tab\there", "esc \u{1B}[31m", "del \u{7F}", "c1 \u{9B}31m", "line\u{2028}sep",
                       "para\u{2029}", "é and 中文 and \u{2026}", "\u{2030} per mille", "\u{00A0}nbsp \u{00C2}", "nul \u{0}"])
-    func terminalSafeMatchesTheScalarRule(text: String) {
+    func terminalEscapingMatchesTheScalarRule(text: String) {
         var expected = ""
         for scalar in text.unicodeScalars {
             let unsafe = scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar == "\u{2028}" || scalar == "\u{2029}"
             expected += unsafe ? "\\u{\(String(scalar.value, radix: 16))}" : String(scalar)
         }
-        #expect(terminalSafe(text) == expected)
+        #expect(Escape.terminal(text) == expected)
     }
 
     @Test func pathKeysArePlainOnlyWhenLettersDigitsOrUnderscore() {
