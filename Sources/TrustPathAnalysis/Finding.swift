@@ -45,6 +45,9 @@ public struct Hop: Sendable, Hashable, Codable {
     public var guardsPresent: [String]
     public var guardsMissing: [String]
     public var weakGuards: [String]
+    /// The condition keys of `weakGuards` (`sts:ExternalId`, `token.actions.githubusercontent.com:sub`), from the typed
+    /// guards; nil in reports saved before it existed.
+    public var weakKeys: [String]?
     /// Conditions the step rests on that the analysis cannot decide.
     public var restsOn: [String]
 
@@ -59,6 +62,8 @@ public struct Hop: Sendable, Hashable, Codable {
         guardsPresent = verdict.guardsPresent
         guardsMissing = verdict.guardsMissing
         weakGuards = verdict.weakGuards
+        var seen: Set<String> = []
+        weakKeys = verdict.guards.filter { $0.strength == .weak }.map(\.key).filter { seen.insert($0).inserted }
         restsOn = verdict.restsOn
     }
 }

@@ -35,6 +35,10 @@ enum DoorText {
             lines.append("    simplest fix: delete the role — the export records no use of it")
         }
         if let fix = door.fix { lines.append("    " + (door.mayDelete ? "or " : "") + "fix: " + Escape.terminal(fix.summary)) }
+        if let set = door.permissionSet {
+            lines.append("    fix: change the permission set " + Escape.terminal(set)
+                + " in IAM Identity Center (it manages this role's trust; never edit it by hand)")
+        }
         if let session = door.session { lines.append("    session: " + Escape.terminal(session.summary)) }
         lines.append("    " + lastUsed(door))
         if let seen = door.observed, let entry = door.observedEntry {

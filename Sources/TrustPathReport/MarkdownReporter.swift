@@ -29,7 +29,8 @@ public enum MarkdownReporter {
     static func text(_ report: Report, names: DisplayNames, rows: Int) -> String {
         var lines: [String] = []
         let summary = report.summary
-        lines.append("## TrustPath: \(summary.doors) door(s) into \(Escape.markdown(report.snapshot.directory))")
+        lines.append("## TrustPath: \(summary.doors) door(s) into \(Escape.markdown(report.snapshot.directory))"
+            + (report.generated.map { " on \($0.date)" + ($0.commit.map { " at `\(Escape.markdownCode(String($0.prefix(12))))`" } ?? "") } ?? ""))
         lines.append("")
         lines.append("| Severity | Doors | Pairs |")
         lines.append("| --- | ---: | ---: |")
@@ -128,7 +129,7 @@ public enum MarkdownReporter {
         var lines: [String] = []
         if !report.chokePoints.isEmpty {
             lines.append("")
-            lines.append("### Choke points: \(report.chokePoints.count) fix(es) remove every \(report.chokePointSeverity.rawValue) finding")
+            lines.append("### Choke points: \(report.chokePoints.count) fix(es) remove every \(report.chokePointSeverity.rawValue) pair")
             lines.append("")
             lines += report.chokePoints.map { "- " + Escape.markdown($0.summary) }
         }

@@ -25,9 +25,9 @@ enum MermaidDiagram {
             if !entryNodes.contains(previous) { entryNodes.append(previous) }
             for hop in finding.hops {
                 let current = node(hop.to, label: names.role(hop.to))
-                let lacks = hop.guardsMissing + (hop.weakGuards.isEmpty ? [] : ["weak sts:ExternalId"])
-                let edge = lacks.isEmpty ? "  \(previous) --> \(current)"
-                    : "  \(previous) -->|\"\(Escape.mermaidLabel("lacks " + lacks.joined(separator: ", ")))\"| \(current)"
+                let label = Self.label(hop)
+                let edge = label.isEmpty ? "  \(previous) --> \(current)"
+                    : "  \(previous) -->|\"\(Escape.mermaidLabel(label))\"| \(current)"
                 if seenEdges.insert(edge).inserted { edgeLines.append(edge) }
                 previous = current
             }
@@ -39,5 +39,13 @@ enum MermaidDiagram {
         }
         lines.append("```")
         return (lines, findings.count - drawn.count)
+    }
+
+    /// What a hop lacks, and which guards it holds only in a form that protects nothing, each by its key.
+    static func label(_ hop: Hop) -> String {
+        let weak = hop.weakKeys ?? []
+        let missing = hop.guardsMissing.filter { !weak.contains($0) }
+        return ((missing.isEmpty ? [] : ["lacks " + missing.joined(separator: ", ")])
+            + (weak.isEmpty ? [] : ["weak " + weak.joined(separator: ", ")])).joined(separator: "; ")
     }
 }

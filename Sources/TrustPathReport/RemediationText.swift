@@ -9,7 +9,7 @@ enum RemediationText {
         let threshold = report.chokePointSeverity.rawValue
         if !report.chokePoints.isEmpty || !report.uncuttableTargets.isEmpty {
             lines.append("")
-            lines.append(style.bold("Choke points: \(report.chokePoints.count) fix(es) remove every \(threshold) finding"))
+            lines.append(style.bold("Choke points: \(report.chokePoints.count) fix(es) remove every \(threshold) pair"))
             for fix in report.chokePoints { lines.append("  - " + Escape.terminal(fix.summary)) }
             if !report.uncuttableTargets.isEmpty {
                 lines.append("  Not removable by trust-policy fixes: " + report.uncuttableTargets.map(Escape.terminal).joined(separator: ", "))

@@ -12,6 +12,8 @@ public struct Report: Sendable, Codable, Hashable {
     public var summary: ReportSummary
     /// What the analysis could not see.
     public var coverage: Coverage = Coverage()
+    /// When the report was made and, in CI, of which commit: set by the command line, never by tests' reports.
+    public var generated: GenerationInfo?
     /// With `--cloudtrail`: what the trail showed.
     public var evidence: EvidenceSummary?
     /// With `--cloudtrail`: each pair whose every hop the trail shows used, by pair id (written with the pairs).
@@ -61,7 +63,7 @@ public struct Report: Sendable, Codable, Hashable {
     public static let omitPairs = CodingUserInfoKey(rawValue: "trustpath.omitPairs")!
 
     enum CodingKeys: String, CodingKey {
-        case schemaVersion, tool, snapshot, summary, coverage, ownIdentityProviders, evidence, pairObservations, doors, findings, fixes, chokePoints, chokePointSeverity
+        case schemaVersion, tool, snapshot, summary, coverage, ownIdentityProviders, evidence, pairObservations, generated, doors, findings, fixes, chokePoints, chokePointSeverity
         case uncuttableTargets, assumptions, diagnostics, suppressed
     }
 
@@ -74,6 +76,7 @@ public struct Report: Sendable, Codable, Hashable {
         try container.encode(coverage, forKey: .coverage)
         try container.encode(ownIdentityProviders, forKey: .ownIdentityProviders)
         try container.encodeIfPresent(evidence, forKey: .evidence)
+        try container.encodeIfPresent(generated, forKey: .generated)
         if encoder.userInfo[Self.omitPairs] as? Bool != true, !pairObservations.isEmpty {
             try container.encode(pairObservations, forKey: .pairObservations)
         }
@@ -97,6 +100,7 @@ public struct Report: Sendable, Codable, Hashable {
         summary = try container.decode(ReportSummary.self, forKey: .summary)
         coverage = try container.decodeIfPresent(Coverage.self, forKey: .coverage) ?? Coverage()
         evidence = try container.decodeIfPresent(EvidenceSummary.self, forKey: .evidence)
+        generated = try container.decodeIfPresent(GenerationInfo.self, forKey: .generated)
         pairObservations = try container.decodeIfPresent([String: Observation].self, forKey: .pairObservations) ?? [:]
         ownIdentityProviders = try container.decodeIfPresent([OwnIdentityProvider].self, forKey: .ownIdentityProviders) ?? []
         doors = try container.decodeIfPresent([ReportDoor].self, forKey: .doors) ?? []
@@ -194,5 +198,17 @@ public struct ReportSummary: Sendable, Codable, Hashable {
         suppressed = try container.decodeIfPresent(Int.self, forKey: .suppressed) ?? 0
         expiredAcceptances = try container.decodeIfPresent(Int.self, forKey: .expiredAcceptances) ?? 0
         crownJewels = try container.decodeIfPresent(Int.self, forKey: .crownJewels) ?? 0
+    }
+}
+
+/// When a report was made, and in CI of which commit.
+public struct GenerationInfo: Sendable, Codable, Hashable {
+    /// `YYYY-MM-DD` (UTC).
+    public var date: String
+    public var commit: String?
+
+    public init(date: String, commit: String?) {
+        self.date = date
+        self.commit = commit
     }
 }

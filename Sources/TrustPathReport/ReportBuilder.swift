@@ -40,6 +40,7 @@ public enum ReportBuilder {
             guard let role = result.index.rolesByARN[door.role] else { return door }
             door.lastUsed = role.lastUsed.map { LastUsed(date: $0.day, region: $0.region) }
             door.mayDelete = role.lastUsed == nil && role.trustIsHandEditable
+            door.permissionSet = role.isManagedByIdentityCenter ? role.identityCenterPermissionSet ?? role.name : nil
             if let statement = role.trustPolicy?.statements.first(where: { $0.index == door.statement }) {
                 door.session = SessionFacts(statement: statement, role: role, chained: false)
             }

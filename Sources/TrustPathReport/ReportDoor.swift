@@ -43,6 +43,8 @@ public struct ReportDoor: Sendable, Codable, Hashable {
     public var session: SessionFacts?
     /// True when the export records no use of the door's role: deleting the role is then the simplest fix.
     public var mayDelete: Bool = false
+    /// For a role IAM Identity Center manages: the permission set to change (its trust is never edited by hand).
+    public var permissionSet: String?
     /// With `--cloudtrail`: an entry seen passing the door, and how often.
     public var observed: Observation?
     public var observedEntry: String?

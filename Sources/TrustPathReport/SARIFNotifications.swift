@@ -16,7 +16,20 @@ extension SARIFReporter {
                                       message: SARIF.Message(text: text), locations: locations,
                                       descriptor: SARIF.DescriptorReference(id: diagnostic.code))
         }
-        return SARIF.Invocation(executionSuccessful: true, toolExecutionNotifications: notifications)
+        // Members without an export and organization policies without targets are coverage the viewer must see too.
+        let coverage = report.coverage
+        let gaps = coverage.membersWithoutExport.map { account in
+            SARIF.Notification(level: "warning", message: SARIF.Message(
+                text: "Organization member \(account) has no authorization-details export: chains through its roles cannot be seen."),
+                locations: [], descriptor: SARIF.DescriptorReference(id: "member-without-export"))
+        } + coverage.policiesWithoutTargets.map { file in
+            SARIF.Notification(level: "warning", message: SARIF.Message(
+                text: "\(file) is an SCP or RCP that names no target: it limits nothing in this analysis."),
+                locations: [SARIF.Location(physicalLocation: SARIF.PhysicalLocation(artifactLocation: artifact(base, file), region: nil),
+                                           logicalLocations: [])],
+                descriptor: SARIF.DescriptorReference(id: "policy-without-targets"))
+        }
+        return SARIF.Invocation(executionSuccessful: true, toolExecutionNotifications: gaps + notifications)
     }
 }
 

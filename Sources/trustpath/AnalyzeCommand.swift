@@ -11,7 +11,7 @@ extension Severity: ExpressibleByArgument {}
 struct AnalyzeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "analyze",
-        abstract: "Find every chain from outside the organization to a role, ranked, with what each hop lacks.",
+        abstract: "Find the doors through which outside entries reach your roles, ranked, with what lies behind each and its fix.",
         discussion: """
         Examples:
           trustpath analyze Inputs/acme-2026-10
@@ -29,11 +29,11 @@ struct AnalyzeCommand: ParsableCommand {
     var format: OutputFormat = .text
     @Option(name: .shortAndLong, help: "Write the report to this file (atomically) instead of standard output.")
     var output: String?
-    @Option(help: "Exit with code 1 when a finding of this severity or worse exists: critical, high, medium, low.")
+    @Option(help: "Exit with code 1 when a door of this severity or worse exists: critical, high, medium, low.")
     var failOn: Severity?
-    @Option(help: "Chains to report per finding: the shortest plus alternatives of the same length.")
+    @Option(help: "Chains to keep per pair: the shortest plus alternatives of the same length.")
     var maxPaths: Int = 3
-    @Option(help: "Choke points cut every finding at or above this severity.")
+    @Option(help: "Choke points cut every pair at or above this severity.")
     var chokeSeverity: Severity = .critical
     @Option(help: "Also draw the diagrams (as `trustpath render` does) into this directory.")
     var diagrams: String?
@@ -56,7 +56,8 @@ struct AnalyzeCommand: ParsableCommand {
         let evidence = try trail.load()
         let result = Pipeline.run(input, options: PipelineOptions(maxPaths: maxPaths, chokeSeverity: chokeSeverity,
                                                                   progress: progress?.callback), evidence: evidence)
-        let report = result.report
+        var report = result.report
+        report.generated = GenerationInfo(date: AnalysisOptions.currentDate(), commit: CIEnvironment.commit)
         defer { ProcessLifetime.keep([result] as [any Sendable]) }
         progress?.finish()
         let color = output == nil && format == .text && TerminalColor.enabled

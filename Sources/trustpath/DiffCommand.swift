@@ -11,7 +11,7 @@ extension DiffFormat: ExpressibleByArgument {}
 struct DiffCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "diff",
-        abstract: "Compare two snapshots: new, resolved and unchanged findings, and what changed in the unchanged ones.",
+        abstract: "Compare two snapshots: doors new, resolved and changed, and the pairs that came, went or changed.",
         discussion: """
         Each side is a snapshot directory (analyzed now) or a saved snapshot from the history database: \
         db:LABEL, db:ID, or db:latest (the most recent by taken-at). Name a directory that starts with "db:" as \
@@ -34,7 +34,7 @@ struct DiffCommand: ParsableCommand {
     var format: DiffFormat = .text
     @Option(name: .shortAndLong, help: "Write the diff to this file (atomically) instead of standard output.")
     var output: String?
-    @Option(help: "Exit with code 1 when a new finding, or an unchanged one whose severity rose, is this severe or worse.")
+    @Option(help: "Exit with code 1 when a new pair, or an unchanged one whose severity rose, is this severe or worse.")
     var failOn: Severity?
     @Option(help: "Also draw the diff (new chains red, resolved green) as diff.dot, .svg and .png into this directory.")
     var diagram: String?

@@ -51,6 +51,10 @@ struct ExplainCommand: ParsableCommand {
             lines.append("")
             lines.append("No chain from \(Escape.terminal("\(actor)")) reaches \(Escape.terminal(to)).")
         }
+        if !actor.chainsOnward {
+            lines.append("Services do not chain: the service acts with a role for its own purpose and whoever steers it never "
+                + "holds the session, so a service entry reaches only the roles that trust it directly.")
+        }
         print(lines.joined(separator: "\n"))
     }
 

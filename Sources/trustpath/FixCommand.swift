@@ -25,7 +25,7 @@ struct FixCommand: ParsableCommand {
 
     @Argument(help: "The snapshot directory.") var directory: String
     @Option(help: "Where to write the fixes (created if missing).") var out: String
-    @Option(help: "Cut every finding at or above this severity with the fewest trust-statement fixes.")
+    @Option(help: "Cut every pair at or above this severity with the fewest trust-statement fixes.")
     var severity: Severity = .critical
     @Flag(help: "Apply the fix of every door instead of the choke points.") var all = false
     @OptionGroup var project: ProjectFileOption

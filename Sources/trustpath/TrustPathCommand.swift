@@ -9,8 +9,11 @@ struct TrustPathCommand: ParsableCommand {
         commandName: "trustpath",
         abstract: "Find who outside your AWS organization can become which of your roles, and how to stop it.",
         discussion: """
-        Exit codes: 0 success; 1 findings at or above --fail-on; 2 usage error or bad project file \
-        (trustpath.yml); 3 bad input (a file could not be read: the rest was analyzed and the problem is in the output).
+        Exit codes: 0 success; 1 a door at or above --fail-on; 2 usage error, bad project file (trustpath.yml), \
+        missing snapshot directory, two exports of one account in one directory, or an unreadable --cloudtrail path \
+        (nothing analyzed); 3 bad input (a file could not be read, or organization members have no export and \
+        --allow-partial was not given: the rest was analyzed and the gap opens the report; for collect, accounts that \
+        could not be read); 4 snapshot save found the input already saved; 5 an output file could not be written.
 
         Shell completion: trustpath --generate-completion-script bash|zsh|fish
         Manual page: swift package plugin generate-manual (writes .build/plugins/GenerateManual/outputs/trustpath/trustpath.1).

@@ -6,6 +6,9 @@ enum HTMLCoverage {
     static func section(_ report: Report) -> [String] {
         let files = report.snapshot.files
         var lines = ["<h2 id=\"coverage\">Coverage</h2>"]
+        for line in CoverageText.render(report, style: TextStyle(enabled: false), limit: 20) {
+            lines.append("<p class=\"warn\"><b>" + HTML.text(line) + "</b></p>")
+        }
         let byKind = Dictionary(grouping: files, by: \.kind.rawValue).mapValues(\.count)
         let kinds = byKind.keys.sorted().map { "\(byKind[$0] ?? 0) \(HTML.text($0))" }.joined(separator: ", ")
         lines.append("<p>\(files.count) input file\(files.count == 1 ? "" : "s")\(files.isEmpty ? "" : ": " + kinds).</p>")

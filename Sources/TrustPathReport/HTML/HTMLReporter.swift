@@ -32,8 +32,9 @@ public enum HTMLReporter {
         let names = DisplayNames(report)
         var body = header(report)
         body.append(navigation(trend: trend != nil))
-        body += summary(report)
+        // What the analysis could not see opens the page, as it opens every report.
         body += HTMLCoverage.section(report)
+        body += summary(report)
         body += HTMLDoors.section(report, names: names, diagrams: diagrams)
         body += HTMLRemediation.chokePoints(report, names: names)
         body += HTMLRemediation.fixes(report, names: names)

@@ -1,4 +1,6 @@
 import Testing
+import TrustPathEngine
+import TrustPathAnalysis
 import TrustPathAnalysis
 @testable import TrustPathReport
 import TrustPathEscaping
@@ -49,5 +51,34 @@ struct MarkdownReportTests {
     @Test func aShortReportIsNotCut() throws {
         let markdown = MarkdownReporter.render(try Demo.report(Demo.october))
         #expect(!markdown.contains("left out"))
+    }
+}
+
+/// The Mermaid edge label names each weak guard by its own key: a weak OIDC subject is not a weak ExternalId.
+@Suite("Markdown: Mermaid labels")
+struct MermaidLabelTests {
+    static func hop(_ guards: [Guard]) -> Hop {
+        var verdict = HopVerdict(actor: .federated("token.actions.githubusercontent.com"),
+                                 target: "arn:aws:iam::111122223333:role/ci", state: .open)
+        verdict.setGuards(guards)
+        return Hop(verdict)
+    }
+
+    @Test func aWeakSubjectIsLabelledAsItself() {
+        let sub = "token.actions.githubusercontent.com:sub"
+        let label = MermaidDiagram.label(Self.hop([
+            Guard(key: sub, kind: .tenantClaim, pins: ["repo:*"], strength: .weak, summary: "StringLike \(sub) \"repo:*\""),
+            Guard(key: sub, kind: .tenantClaim, pins: [], strength: .missing, summary: "\(sub) is not pinned"),
+        ]))
+        #expect(label == "weak \(sub)")
+        #expect(!label.contains("ExternalId"))
+    }
+
+    @Test func missingAndWeakGuardsAreSaidApart() {
+        let label = MermaidDiagram.label(Self.hop([
+            Guard(key: "aws:PrincipalOrgID", kind: .orgID, pins: [], strength: .missing, summary: "no org guard"),
+            Guard(key: "sts:ExternalId", kind: .externalID, pins: ["*"], strength: .weak, summary: "StringLike sts:ExternalId \"*\""),
+        ]))
+        #expect(label == "lacks aws:PrincipalOrgID; weak sts:ExternalId")
     }
 }
