@@ -14,6 +14,8 @@ public struct AttackEdges: Sendable {
     public let entries: [Actor]
     public let edges: [Edge]
     let outgoing: [Actor: [Int]]
+    /// The statements the public passes: an outside account passing one is the public's pair, not its own.
+    let publicStatements: Set<StatementReference>
 
     public init(_ result: AnalysisResult) {
         var edges: [Edge] = []
@@ -31,6 +33,7 @@ public struct AttackEdges: Sendable {
         self.entries = result.actors
         self.edges = edges
         self.outgoing = outgoing
+        publicStatements = Set(outgoing[.anyone, default: []].flatMap { edges[$0].statements })
     }
 
     /// The roles each entry reaches when `isClosed` removes some edges: the findings that would remain.
@@ -48,8 +51,10 @@ public struct AttackEdges: Sendable {
         var stack = [entry]
         // Nothing chains from a role a service entry obtains.
         let chains = entry.chainsOnward
+        let skipsPublic: Bool = if case .externalAccount = entry { true } else { false }
         while let actor = stack.popLast() {
             for edgeIndex in outgoing[actor] ?? [] where !isClosed(edgeIndex) {
+                if skipsPublic, actor == entry, edges[edgeIndex].statements.contains(where: publicStatements.contains) { continue }
                 let target = edges[edgeIndex].target
                 if seen.insert(target).inserted, chains { stack.append(.roleSession(target)) }
             }

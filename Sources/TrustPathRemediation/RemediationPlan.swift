@@ -57,14 +57,16 @@ public struct RemediationPlan: Sendable {
         let targets = Set(result.findings.filter { $0.severity <= chokeSeverity }.map(\.target))
         let solution = ChokePointSolver.solve(edges, targets: targets, planner: planner)
         let severities = Dictionary(result.findings.map { ($0.id, $0.severity) }, uniquingKeysWith: { first, _ in first })
-        // The candidates are the doors' fixes and the choke points. A door fix whose statement lets no role session of
-        // the organization through removes exactly the pairs for which it was the entry's only way in: counted from
-        // the doors. Choke points and the other door fixes are walked again, entry by entry (`FixImpact`).
+        // The candidates are the doors' fixes and the choke points. A door fix that closes no role session's hop (its
+        // statement lets none through, or the fix stops outsiders only) removes exactly the pairs for which it was the
+        // entry's only way in: counted from the doors. Choke points and the other door fixes are walked again, entry by
+        // entry (`FixImpact`).
         let internalStatements = Set(edges.edges.filter { if case .roleSession = $0.actor { true } else { false } }
             .flatMap(\.statements))
         let chokes = Set(solution.fixes)
         let counted: [Fix: Door] = Dictionary(result.doors.compactMap { door in
-            guard let fix = doorFixes[door.key], !internalStatements.contains(door.statement), !chokes.contains(fix) else { return nil }
+            guard let fix = doorFixes[door.key], !chokes.contains(fix),
+                  !internalStatements.contains(door.statement) || !fix.closes(.roleSession) else { return nil }
             return (fix, door)
         }, uniquingKeysWith: { first, _ in first })
         let doorImpact = DoorFixImpact(result.doors.filter { doorFixes[$0.key].map { counted[$0] != nil } ?? false },
