@@ -66,7 +66,7 @@ public enum HTMLReporter {
     }
 
     private static func navigation(trend: Bool) -> String {
-        let links = [("summary", "Summary"), ("coverage", "Coverage"), ("doors", "Doors"), ("choke-points", "Choke points"),
+        let links = [("coverage", "Coverage"), ("summary", "Summary"), ("doors", "Doors"), ("choke-points", "Choke points"),
                      ("fixes", "Fixes")] + (trend ? [("trend", "Trend")] : [])
         return "<nav>" + links.map { "<a href=\"#\($0.0)\">\($0.1)</a>" }.joined() + "</nav>"
     }
