@@ -100,7 +100,7 @@ public enum Analyzer {
                                                          today: options.today)
         options.progress?("finding the doors…")
         let doors = AcceptedRisks.apply(
-            findDoors(entries: entries.filter { $0.kind != .public || actors.contains(.anyone) }, graph: graph,
+            findDoors(entries: actors.compactMap { Entry($0, name: vendorName($0, options)) }, graph: graph,
                       index: index, severities: severities, publicStatements: publicStatements, options: options),
             kept: findings, suppressed: suppressed)
         return AnalysisResult(doors: doors, findings: findings,
