@@ -53,17 +53,20 @@ public enum HistoryTextReporter {
             return (lines + ["No snapshots saved yet: trustpath snapshot save DIR"]).joined(separator: "\n") + "\n"
         }
         let labelWidth = max(5, history.snapshots.map { Escape.terminal($0.label).count + "\($0.id)".count + 2 }.max() ?? 0)
-        let header = ["Snapshot".padding(labelWidth), "Taken at".padding(20), "Total".padding(6, left: true)]
+        let doors = Dictionary(history.trend.map { ($0.id, $0.doors) }, uniquingKeysWith: { first, _ in first })
+        let header = ["Snapshot".padding(labelWidth), "Taken at".padding(20), "Doors".padding(6, left: true),
+                      "Pairs".padding(6, left: true)]
             + Severity.allCases.map { $0.rawValue.padding(9, left: true) } + ["New".padding(5, left: true), "Fixed".padding(6, left: true)]
         lines += ["", header.joined(separator: " ")]
         for point in history.snapshots {
             let row = ["#\(point.id) \(Escape.terminal(point.label))".padding(labelWidth),
-                       HistoryDate.short(point.takenAt).padding(20), "\(point.findings)".padding(6, left: true)]
+                       HistoryDate.short(point.takenAt).padding(20), (doors[point.id].map(String.init) ?? "-").padding(6, left: true),
+                       "\(point.findings)".padding(6, left: true)]
                 + Severity.allCases.map { "\(point.bySeverity[$0.rawValue] ?? 0)".padding(9, left: true) }
                 + ["+\(point.new)".padding(5, left: true), "-\(point.resolved)".padding(6, left: true)]
             lines.append(row.joined(separator: " "))
         }
-        lines += ["", "Open findings over time: \(HistoryWording.trend(history))"]
+        lines += ["", "Open pairs over time: \(HistoryWording.trend(history))"]
         lines += ["", "Fixed (\(history.fixed.count))"
             + (history.medianDaysToFix.map { ": median time to fix \(HistoryWording.days($0))" } ?? "")]
         for episode in history.fixed {

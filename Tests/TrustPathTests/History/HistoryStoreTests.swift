@@ -79,7 +79,8 @@ struct HistoryStoreTests {
         #expect(history.open.first { $0.id == a.id }?.daysOpen == 61)
         #expect(history.open.first { $0.id == c.id }?.daysOpen == 0)
         let text = HistoryTextReporter.render(history)
-        #expect(text.contains("Open findings over time: 2 → 1 → 2"))
+        #expect(text.contains("Open pairs over time: 2 → 1 → 2"))
+        #expect(text.contains("Doors  Pairs"), "doors and pairs per snapshot")
         #expect(text.contains("median time to fix 31.0 days"))
         #expect(try store.snapshot("latest").label == "dec")
     }
