@@ -63,9 +63,8 @@ public struct RemediationPlan: Sendable {
         // entry (`FixImpact`).
         let internalStatements = Set(edges.edges.filter { if case .roleSession = $0.actor { true } else { false } }
             .flatMap(\.statements))
-        let chokes = Set(solution.fixes)
         let counted: [Fix: Door] = Dictionary(result.doors.compactMap { door in
-            guard let fix = doorFixes[door.key], !chokes.contains(fix),
+            guard let fix = doorFixes[door.key],
                   !internalStatements.contains(door.statement) || !fix.closes(.roleSession) else { return nil }
             return (fix, door)
         }, uniquingKeysWith: { first, _ in first })

@@ -21,6 +21,8 @@ struct DoorFixImpactTests {
             guard let fix = plan.doorFixes[door.key],
                   !internalStatements.contains(door.statement) || !fix.closes(.roleSession) else { continue }
             let fromDoors = Set(counted.removedPairs(by: door)).intersection(pairs)
+            let ranked = plan.rankedFixes.first { $0.fix == fix }.map { Set($0.removedFindings) }
+            #expect(ranked == nil || ranked == fromDoors, "the plan ranks the door fix by what the doors count")
             let after = Set(try ChokePointTests.reanalyze(world.files(), fixes: [fix], index: result.index).findings.map(\.id))
             let gone = pairs.subtracting(after)
             #expect(fromDoors == gone, "door \(door.key): \(fromDoors.symmetricDifference(gone).sorted())")
