@@ -13,23 +13,12 @@ extension Escape {
     }
 
     /// Text inside a DOT HTML-like label (`<…>`): invisible characters shown as on a terminal, then the five XML
-    /// specials as entities. Graphviz writes label text into SVG as it is, so this is also what keeps an SVG valid:
+    /// specials as entities (and, as for SVG text, what XML forbids, U+FFFE/U+FFFF included). Graphviz writes label text into SVG as it is, so this is also what keeps an SVG valid:
     /// nothing XML forbids (control characters) survives. Graphviz refuses an empty element (`<B></B>` is a syntax
     /// error), so empty text becomes one space.
     public static func dotHTMLLabel(_ text: String) -> String {
         guard !text.isEmpty else { return " " }
-        var result = ""
-        for scalar in terminal(text).unicodeScalars {
-            switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result
+        return xmlText(terminal(text))
     }
 
     /// By scalar, not by character: a quote followed by a combining mark is one `Character` but still ends a string.
