@@ -73,7 +73,7 @@ public enum Analyzer {
         let severities = SeverityCache(index: index, crownJewels: options.config.crownJewels)
         let entries = actors.map { Entry($0, name: vendorName($0, options)) ?? Entry(kind: .public, id: "*") }
         // An outside account passing a trust of `*` is listed under the public entry, not as an entry of its own.
-        let publicStatements = DoorFinder.publicStatements(graph)
+        let publicStatements = graph.publicStatements
 
         @Sendable func search(_ position: Int) -> [Finding] {
             let actor = actors[position]

@@ -16,6 +16,10 @@ public final class AttackGraph: Sendable {
         permissions = AssumePermissions(index: index)
     }
 
+    /// The trust statements the public (`*`) passes: an outside account passing one of them is listed under the
+    /// public entry, not as an entry of its own (search, doors and fix impact all read this).
+    public var publicStatements: Set<StatementReference> { Set(edges(from: .anyone).compactMap(\.trustStatement)) }
+
     /// The open or conditional hops from an actor, sorted by target.
     public func edges(from actor: Actor) -> [HopVerdict] {
         if let cached = cachedEdges.withLock({ $0[actor] }) { return cached }

@@ -17,11 +17,6 @@ struct DoorFinder {
         var hop: HopVerdict
     }
 
-    /// The trust statements the public passes: outside accounts passing them are listed under the public entry.
-    static func publicStatements(_ graph: AttackGraph) -> Set<StatementReference> {
-        Set(graph.edges(from: .anyone).compactMap(\.trustStatement))
-    }
-
     /// The first hops of each entry, grouped by door.
     static func passages(entries: [Entry], graph: AttackGraph, publicStatements: Set<StatementReference>)
         -> (byDoor: [DoorKey: [Passage]], alsoPassing: [DoorKey: [String]]) {
@@ -50,8 +45,7 @@ struct DoorFinder {
                       alsoPassing: passage.entry.kind == .public ? alsoPassing.sorted() : [],
                       note: VendorNotes.note(for: passage.entry, hop: Hop(passage.hop)))
         }
-        let chains = passages.contains { $0.entry.actor.chainsOnward }
-        let reached = chains ? reach.reach(from: key.role) : RoleReach.Reach(roles: [key.role], parent: [-1], state: [.open])
+        let reached = reach.reach(from: key.role, chainsOnward: passages.contains { $0.entry.actor.chainsOnward })
         let entryState = passages.map(\.hop.state).min() ?? .conditional
         var behind: [Severity: Int] = [:]
         var ranked: [(severity: (Severity, String), position: Int, jewel: CrownJewelMark?)] = []

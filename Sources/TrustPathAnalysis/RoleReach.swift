@@ -30,6 +30,12 @@ public final class RoleReach: Sendable {
 
     public init(graph: AttackGraph) { self.graph = graph }
 
+    /// What an entry that obtains `role` gets: the role alone when nothing chains from it (a service entry's),
+    /// else the role and everything behind it.
+    public func reach(from role: String, chainsOnward: Bool) -> Reach {
+        chainsOnward ? reach(from: role) : Reach(roles: [role], parent: [-1], state: [.open])
+    }
+
     /// What lies behind `role`: it and every role reachable from a session of it.
     public func reach(from role: String) -> Reach {
         if let known = cache.withLock({ $0[role] }) { return known }

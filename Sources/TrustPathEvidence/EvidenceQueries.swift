@@ -58,8 +58,6 @@ extension CloudTrailIndex {
     /// `unexplained(admitted:isOutside:)` where outside means an AWS principal of an account not in `trustedAccounts`.
     /// Identity providers and services are left to the closure form: a pinned trust admits no entry yet its use is expected.
     public func unexplained(admitted: Set<AdmittedHop>, trustedAccounts: Set<String>) -> [ObservedAssumption] {
-        unexplained(admitted: admitted) { caller in
-            caller.isAWSPrincipal && caller.account.map { !trustedAccounts.contains($0) } ?? false
-        }
+        unexplained(admitted: admitted) { $0.isOutside(trustedAccounts: trustedAccounts) }
     }
 }

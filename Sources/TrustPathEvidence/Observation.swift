@@ -60,6 +60,11 @@ public struct Caller: Sendable, Codable, Hashable, Comparable {
     /// True for callers that are AWS principals of some account (what `"Principal": {"AWS": "*"}` admits).
     public var isAWSPrincipal: Bool { kind == .account || kind == .roleSession || kind == .user }
 
+    /// An AWS principal of an account not in `trustedAccounts`: what the public entry (`*`) stands for.
+    public func isOutside(trustedAccounts: Set<String>) -> Bool {
+        isAWSPrincipal && account.map { !trustedAccounts.contains($0) } ?? false
+    }
+
     public static func < (lhs: Caller, rhs: Caller) -> Bool { (lhs.id, lhs.kind.rawValue) < (rhs.id, rhs.kind.rawValue) }
 }
 

@@ -33,7 +33,7 @@ public struct AttackEdges: Sendable {
         self.entries = result.actors
         self.edges = edges
         self.outgoing = outgoing
-        publicStatements = Set(outgoing[.anyone, default: []].flatMap { edges[$0].statements })
+        publicStatements = result.graph.publicStatements
     }
 
     /// The roles each entry reaches when `isClosed` removes some edges: the findings that would remain.

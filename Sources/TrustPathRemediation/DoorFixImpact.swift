@@ -34,10 +34,8 @@ struct DoorFixImpact: Sendable {
         return removed
     }
 
-    /// A service entry obtains the door's role and nothing behind it.
     private static func behind(_ door: Door, entry: DoorEntry, reach: RoleReach) -> [String] {
-        let actor = Entry(kind: entry.kind, id: entry.id, name: entry.name).actor
-        return actor.chainsOnward ? reach.reach(from: door.key.role).roles : [door.key.role]
+        reach.reach(from: door.key.role, chainsOnward: Entry(kind: entry.kind, id: entry.id, name: entry.name).actor.chainsOnward).roles
     }
 
     /// `kind:id->`, the start of the entry's pair ids.

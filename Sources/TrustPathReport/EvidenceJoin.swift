@@ -8,7 +8,7 @@ enum EvidenceJoin {
     static func observed(_ door: ReportDoor, in trail: CloudTrailIndex, trusted: Set<String>) -> (entry: String, seen: Observation)? {
         var best: (String, Observation)?
         for entry in door.entries {
-            let matches: ((Caller) -> Bool)? = entry.kind == .public ? { isOutside($0, trusted: trusted) } : nil
+            let matches: ((Caller) -> Bool)? = entry.kind == .public ? { $0.isOutside(trustedAccounts: trusted) } : nil
             guard let seen = trail.entryObservation(entry: entry.id, role: door.role, matches: matches) else { continue }
             best = best.map { ($0.0, $0.1.merged(with: seen)) } ?? (entry.id, seen)
         }
@@ -19,7 +19,7 @@ enum EvidenceJoin {
     static func observedPairs(_ findings: [Finding], in trail: CloudTrailIndex, trusted: Set<String>) -> [String: Observation] {
         var observed: [String: Observation] = [:]
         for finding in findings {
-            let matches: ((Caller) -> Bool)? = finding.entry.kind == .public ? { isOutside($0, trusted: trusted) } : nil
+            let matches: ((Caller) -> Bool)? = finding.entry.kind == .public ? { $0.isOutside(trustedAccounts: trusted) } : nil
             if let seen = trail.pathObservation(finding.path, entryMatches: matches) { observed[finding.id] = seen }
         }
         return observed
@@ -35,10 +35,6 @@ enum EvidenceJoin {
             }
         }
         return trail.unexplained(admitted: admitted, trustedAccounts: trusted)
-    }
-
-    private static func isOutside(_ caller: Caller, trusted: Set<String>) -> Bool {
-        caller.isAWSPrincipal && caller.account.map { !trusted.contains($0) } ?? false
     }
 }
 
