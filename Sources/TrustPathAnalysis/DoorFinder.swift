@@ -66,7 +66,7 @@ struct DoorFinder {
                        state: max(entryState, reached.state[item.position]),
                        path: [best.entry.id] + reached.path(to: item.position), crownJewel: item.jewel)
         }
-        let worst = ranked.first?.severity ?? (severities.judged(role).severity, severities.judged(role).reason)
+        let worst = ranked.first?.severity ?? { let judged = severities.judged(role); return (judged.severity, judged.reason) }()
         let category: FindingCategory = passages.allSatisfy { $0.entry.kind == .service } ? .crossService : .crossAccount
         return Door(key: key, account: role.account, statement: statement, entries: entries,
                     entryHops: passages.map { Hop($0.hop) }, behind: behind, severity: worst.0, severityReason: worst.1,

@@ -14,6 +14,9 @@ extension Placeholder {
 /// before the values were filled in): such a policy reads as closed, but applied as written it locks out the
 /// principals that need the role, or names nobody.
 public enum PlaceholderCheck {
+    /// The diagnostic code of its warnings.
+    public static let code = "placeholder-in-trust-policy"
+
     /// One warning per role and placeholder value, naming the file, the JSON path and the value.
     public static func diagnostics(_ snapshot: Snapshot) -> [Diagnostic] {
         var found: [Diagnostic] = []
@@ -33,7 +36,7 @@ public enum PlaceholderCheck {
                 }
                 for (path, value) in values where Placeholder.isPresent(in: value) && seen.insert(value).inserted {
                     found.append(Diagnostic(
-                        .warning, code: "placeholder-in-trust-policy",
+                        .warning, code: code,
                         "the trust policy of \(role.name) still holds the placeholder \"\(value)\": this snapshot "
                             + "shows the policy as it would be after the fix, not a policy AWS can apply as written",
                         at: SourceLocation(file: role.trustLocation.file, jsonPath: path),

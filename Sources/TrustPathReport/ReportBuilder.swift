@@ -1,5 +1,4 @@
 import TrustPathAnalysis
-import TrustPathEngine
 import TrustPathModel
 import TrustPathRemediation
 
@@ -27,34 +26,15 @@ public enum ReportBuilder {
                                 accountNames: names)
         let diagrams = DoorDiagramName.files(result.doors.map(\.key))
         let doors = result.doors.map { door in
-            ReportDoor(id: door.key.description, role: door.key.role, account: door.account, statement: door.key.statement,
-                       sid: door.statement.sid, file: door.statement.file,
-                       region: sources?.region(of: door.statement, index: result.index), entries: door.entries,
-                       severity: door.severity, severityReason: door.severityReason, category: door.category,
-                       state: door.state, behind: Dictionary(uniqueKeysWithValues: door.behind.map { ($0.key.rawValue, $0.value) }),
-                       top: door.top, fix: plan.doorFixes[door.key],
-                       lastUsed: nil, diagram: diagrams[door.key].map(DoorDiagramName.reported),
-                       expiredAcceptance: door.expiredAcceptance)
-        }.map { door in
-            var door = door
-            guard let role = result.index.rolesByARN[door.role] else { return door }
-            door.lastUsed = role.lastUsed.map { LastUsed(date: $0.day, region: $0.region) }
-            door.mayDelete = role.lastUsed == nil && role.trustIsHandEditable
-            door.permissionSet = role.isManagedByIdentityCenter ? role.identityCenterPermissionSet ?? role.name : nil
-            if let statement = role.trustPolicy?.statements.first(where: { $0.index == door.statement }) {
-                door.session = SessionFacts(statement: statement, role: role, chained: false)
-            }
-            if let trail = evidence?.index, let seen = EvidenceJoin.observed(door, in: trail, trusted: snapshot.trustedAccounts) {
-                door.observedEntry = seen.entry
-                door.observed = seen.seen
-            }
-            return door
+            ReportDoorBuilder.door(door, index: result.index, fix: plan.doorFixes[door.key],
+                                   region: sources?.region(of: door.statement, index: result.index),
+                                   diagram: diagrams[door.key].map(DoorDiagramName.reported), trail: evidence?.index)
         }
         var report = Report(snapshot: info, doors: doors, findings: plan.findings, fixes: plan.rankedFixes, chokePoints: plan.chokePoints,
                       chokePointSeverity: plan.chokeSeverity, uncuttableTargets: plan.uncuttableTargets,
                       assumptions: result.assumptions, diagnostics: result.diagnostics, suppressed: result.suppressed)
         report.coverage = Coverage(snapshot)
-        report.coverage.placeholders = result.diagnostics.filter { $0.code == "placeholder-in-trust-policy" }
+        report.coverage.placeholders = result.diagnostics.filter { $0.code == PlaceholderCheck.code }
         if let evidence {
             report.evidence = EvidenceSummary(statistics: evidence.index.statistics,
                                               unexplained: EvidenceJoin.unexplained(doors, in: evidence.index,
