@@ -3,26 +3,32 @@ import TrustPathEngine
 import TrustPathModel
 
 /// The directed graph of who can become which role. Edges are found on demand through the trust index
-/// (an account-root trust is never expanded into every pair) and an actor's edges are computed once.
+/// (an account-root trust is never expanded into every pair), judged a group of alike roles at a time
+/// (`HopBundler`), and an actor's bundles are computed once: a session's hops into an account whose roles all
+/// trust the account root are one bundle, not one hop per role.
 public final class AttackGraph: Sendable {
     public let evaluator: HopEvaluator
-    /// Every actor's edges, computed once: each entry is searched twice (open hops, then any) and walked
-    /// again by remediation.
-    private let cachedEdges = Mutex<[Actor: [HopVerdict]]>([:])
+    private let bundler: HopBundler
+    /// Every actor's bundles, computed once: each entry is searched twice (open hops, then any) and walked
+    /// again by doors and remediation.
+    private let cachedBundles = Mutex<[Actor: [HopBundle]]>([:])
     private let permissions: AssumePermissions
 
     public init(index: SnapshotIndex) {
         evaluator = HopEvaluator(index: index)
+        bundler = HopBundler(evaluator: evaluator)
         permissions = AssumePermissions(index: index)
     }
+
+    public var index: SnapshotIndex { evaluator.index }
 
     /// The trust statements the public (`*`) passes: an outside account passing one of them is listed under the
     /// public entry, not as an entry of its own (search, doors and fix impact all read this).
     public var publicStatements: Set<StatementReference> { Set(edges(from: .anyone).compactMap(\.trustStatement)) }
 
-    /// The open or conditional hops from an actor, sorted by target.
-    public func edges(from actor: Actor) -> [HopVerdict] {
-        if let cached = cachedEdges.withLock({ $0[actor] }) { return cached }
+    /// The open or conditional hops from an actor, bundled by alike targets, ordered by first target.
+    public func bundles(from actor: Actor) -> [HopBundle] {
+        if let cached = cachedBundles.withLock({ $0[actor] }) { return cached }
         // Most sessions hold no sts:AssumeRole permission: their hops into other accounts are closed, unevaluated.
         let index = evaluator.index
         let candidates: [String]
@@ -31,8 +37,16 @@ public final class AttackGraph: Sendable {
         } else {
             candidates = index.candidateTargets(for: actor)
         }
-        let verdicts = evaluator.evaluate(actor, to: candidates).filter { $0.state != .closed }
-        cachedEdges.withLock { $0[actor] = verdicts }
-        return verdicts
+        let bundles = bundler.bundles(from: actor, to: candidates)
+        cachedBundles.withLock { $0[actor] = bundles }
+        return bundles
+    }
+
+    /// Every open or conditional hop from an actor, one verdict per target, sorted by target. Costs one verdict per
+    /// hop: for an entry's first hops (the doors), not for walking the graph (`bundles(from:)`).
+    public func edges(from actor: Actor) -> [HopVerdict] {
+        let index = evaluator.index
+        return bundles(from: actor).flatMap { bundle in bundle.targets.map { bundle.verdict(for: $0, index: index) } }
+            .sorted { $0.target < $1.target }
     }
 }

@@ -41,15 +41,26 @@ public final class RoleReach: Sendable {
         if let known = cache.withLock({ $0[role] }) { return known }
         var reach = Reach(roles: [role], parent: [-1], state: [.open])
         var position: [String: Int] = [role: 0]
+        // A shared set of targets is expanded once: every role in it is placed the first time.
+        var expanded: Set<Int> = []
         var next = 0
         while next < reach.roles.count {
             let from = next
             next += 1
-            for hop in graph.edges(from: .roleSession(reach.roles[from])) where position[hop.target] == nil {
-                position[hop.target] = reach.roles.count
-                reach.roles.append(hop.target)
+            var found: [(target: String, state: HopState)] = []
+            for bundle in graph.bundles(from: .roleSession(reach.roles[from])) {
+                if let set = bundle.targetSet, !expanded.insert(set).inserted { continue }
+                for target in bundle.targets where position[target] == nil {
+                    position[target] = -1
+                    found.append((target, bundle.state))
+                }
+            }
+            // In ARN order, as one hop per role would have found them.
+            for (target, state) in found.sorted(by: { $0.target < $1.target }) {
+                position[target] = reach.roles.count
+                reach.roles.append(target)
                 reach.parent.append(from)
-                reach.state.append(max(reach.state[from], hop.state))
+                reach.state.append(max(reach.state[from], state))
             }
         }
         cache.withLock { $0[role] = reach }

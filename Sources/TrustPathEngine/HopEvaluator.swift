@@ -21,7 +21,7 @@ public struct HopEvaluator: Sendable {
         return targetARNs.map { evaluate(actor, to: $0, base: base) }
     }
 
-    private func evaluate(_ actor: Actor, to targetARN: String, base: RequestContext) -> HopVerdict {
+    func evaluate(_ actor: Actor, to targetARN: String, base: RequestContext) -> HopVerdict {
         guard let target = index.rolesByARN[targetARN] else {
             return HopVerdict(actor: actor, target: targetARN, state: .closed, reasons: ["\(targetARN) is not in the snapshot"])
         }

@@ -34,6 +34,12 @@ public struct StatementReference: Sendable, Hashable, Codable, Comparable {
         (lhs.file, lhs.owner, lhs.index) < (rhs.file, rhs.owner, rhs.index)
     }
 
+    /// Statement `index` of a role's trust policy.
+    public static func trust(of role: Role, index: Int, sid: String?) -> StatementReference {
+        StatementReference(file: role.trustLocation.file, jsonPath: role.trustLocation.jsonPath + ".Statement[\(index)]",
+                           owner: role.arn, index: index, sid: sid)
+    }
+
     /// The owner and index tell statements apart nearly always; equality still compares every field. Remediation
     /// keys dictionaries by statement on every hop of a large organization, and the file and path are long.
     public func hash(into hasher: inout Hasher) {

@@ -11,6 +11,8 @@ public struct SnapshotIndex: Sendable {
     /// Diagnostics the index itself raised (NotPrincipal in trust policies, unmatched unique ids).
     public let diagnostics: [Diagnostic]
     let trustIndex: TrustIndex
+    /// Roles any caller's hop treats alike, judged once per group.
+    public let targetGroups: TargetGroups
 
     public init(_ snapshot: Snapshot) {
         self.snapshot = snapshot
@@ -23,6 +25,7 @@ public struct SnapshotIndex: Sendable {
         organizationID = snapshot.organization?.id
         var diagnostics: [Diagnostic] = []
         trustIndex = TrustIndex(roles: roles.values.sorted { $0.arn < $1.arn }, diagnostics: &diagnostics)
+        targetGroups = TargetGroups(roles: Array(roles.values), snapshot: snapshot)
         for (id, trusting) in trustIndex.providers {
             let provider = FederatedProvider(id)
             guard case .unknownIssuer = provider.standing(own: snapshot.ownIdentityProviders,

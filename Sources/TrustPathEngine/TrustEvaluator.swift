@@ -51,9 +51,7 @@ enum TrustEvaluator {
                 }
                 continue
             }
-            let reference = StatementReference(file: target.trustLocation.file,
-                                               jsonPath: target.trustLocation.jsonPath + ".Statement[\(statement.index)]",
-                                               owner: target.arn, index: statement.index, sid: statement.sid)
+            let reference = StatementReference.trust(of: target, index: statement.index, sid: statement.sid)
             let allowVerdict = StatementConditions.allow(statement.conditions, in: context)
             if case .fails = allowVerdict {} else { allowing.append(reference) }
             switch allowVerdict {

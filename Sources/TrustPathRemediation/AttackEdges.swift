@@ -1,9 +1,24 @@
 import TrustPathAnalysis
 import TrustPathEngine
+import TrustPathModel
 
-/// Every hop reachable from the entries, flattened: the material for what-if questions
-/// ("which findings go away if this statement is fixed?") without evaluating policies again.
+/// Every hop reachable from the entries, as the graph bundles them: the material for what-if questions
+/// ("which findings go away if this statement is fixed?") without evaluating policies again. A bundle is one
+/// actor's hops into alike roles, so an account whose roles all trust its root costs one bundle per caller.
 public struct AttackEdges: Sendable {
+    /// One actor's hops into roles it treats alike: the same statements (by index) of each role's trust allow them.
+    public struct Bundle: Sendable {
+        public var actor: Actor
+        /// The roles, sorted by ARN.
+        public var targets: [String]
+        /// The indices of each target's trust statements that allow the hop; it closes only when all of them do.
+        public var statementIndices: [Int]
+        var sids: [String?]
+        /// Shared by bundles of other actors into the same roles (see `HopBundle.targetSet`).
+        public var targetSet: Int?
+    }
+
+    /// One hop with the trust statements that allow it, for questions asked hop by hop.
     public struct Edge: Sendable, Hashable {
         public var actor: Actor
         public var target: String
@@ -11,52 +26,140 @@ public struct AttackEdges: Sendable {
         public var statements: [StatementReference]
     }
 
+    /// The roles a fix closes to some bundles: `role` is no longer a target of `bundles`.
+    struct Closure {
+        var role: String
+        var bundles: Set<Int>
+    }
+
     public let entries: [Actor]
-    public let edges: [Edge]
+    public let bundles: [Bundle]
+    let index: SnapshotIndex
     let outgoing: [Actor: [Int]]
     /// The statements the public passes: an outside account passing one is the public's pair, not its own.
     let publicStatements: Set<StatementReference>
+    /// Per role: the bundles into it that share no target set, and the target sets that hold it.
+    private let loneBundlesInto: [String: [Int]]
+    private let setsHolding: [String: [Int]]
+    private let bundlesOfSet: [Int: [Int]]
 
     public init(_ result: AnalysisResult) {
-        var edges: [Edge] = []
+        var bundles: [Bundle] = []
         var outgoing: [Actor: [Int]] = [:]
         var visited: Set<Actor> = []
+        var listedSets: Set<Int> = []
+        var queuedSets: Set<Int> = []
+        var loneBundlesInto: [String: [Int]] = [:]
+        var setsHolding: [String: [Int]] = [:]
+        var bundlesOfSet: [Int: [Int]] = [:]
         var queue = result.actors
         while let actor = queue.popLast() {
             guard visited.insert(actor).inserted else { continue }
-            for hop in result.graph.edges(from: actor) {
-                outgoing[actor, default: []].append(edges.count)
-                edges.append(Edge(actor: actor, target: hop.target, statements: hop.allowingStatements))
-                if actor.chainsOnward { queue.append(.roleSession(hop.target)) }
+            for hop in result.graph.bundles(from: actor) {
+                let position = bundles.count
+                outgoing[actor, default: []].append(position)
+                bundles.append(Bundle(actor: actor, targets: hop.targets, statementIndices: hop.allowingIndices,
+                                      sids: hop.template.allowingStatements.map(\.sid), targetSet: hop.targetSet))
+                if let set = hop.targetSet {
+                    // A set's members are listed, and queued, once whoever leads into it.
+                    bundlesOfSet[set, default: []].append(position)
+                    if listedSets.insert(set).inserted {
+                        for target in hop.targets { setsHolding[target, default: []].append(set) }
+                    }
+                    if actor.chainsOnward, queuedSets.insert(set).inserted { queue += hop.targets.map { .roleSession($0) } }
+                } else {
+                    for target in hop.targets { loneBundlesInto[target, default: []].append(position) }
+                    if actor.chainsOnward { queue += hop.targets.map { .roleSession($0) } }
+                }
             }
         }
         self.entries = result.actors
-        self.edges = edges
+        self.bundles = bundles
+        self.index = result.index
         self.outgoing = outgoing
+        self.loneBundlesInto = loneBundlesInto
+        self.setsHolding = setsHolding
+        self.bundlesOfSet = bundlesOfSet
         publicStatements = result.graph.publicStatements
     }
 
-    /// The roles each entry reaches when `isClosed` removes some edges: the findings that would remain.
+    /// The bundles that lead into `role`, by position in `bundles`: one per actor with a hop into it.
+    func bundles(into role: String) -> [Int] {
+        (loneBundlesInto[role] ?? []) + (setsHolding[role] ?? []).flatMap { bundlesOfSet[$0] ?? [] }
+    }
+
+    /// The trust statements of `target` that allow the hops of bundle `position`.
+    func statements(of position: Int, target: String) -> [StatementReference] {
+        let bundle = bundles[position]
+        guard let role = index.rolesByARN[target] else { return [] }
+        return zip(bundle.statementIndices, bundle.sids).map { StatementReference.trust(of: role, index: $0, sid: $1) }
+    }
+
+    /// Whether some role session's hop passes `statement`.
+    func admitsRoleSession(_ statement: StatementReference) -> Bool {
+        bundles(into: statement.owner).contains { position in
+            guard case .roleSession = bundles[position].actor else { return false }
+            return bundles[position].statementIndices.contains(statement.index)
+        }
+    }
+
+    /// Every hop, one edge each. Costs one edge per (actor, role) hop: for tests and small snapshots.
+    public var edges: [Edge] {
+        bundles.indices.flatMap { position in
+            bundles[position].targets.map { Edge(actor: bundles[position].actor, target: $0,
+                                                 statements: statements(of: position, target: $0)) }
+        }
+    }
+
+    /// The roles each entry reaches when `isClosed` removes some hops: the findings that would remain. Asks hop by
+    /// hop: for tests and small snapshots.
     public func reachablePairs(isClosed: (Edge) -> Bool) -> Set<String> {
         var pairs: Set<String> = []
         for entry in entries {
-            for target in reached(from: entry, isClosed: { isClosed(edges[$0]) }) { pairs.insert(Self.pair(entry, target)) }
+            var seen: Set<String> = []
+            var stack = [entry]
+            let skipsPublic: Bool = if case .externalAccount = entry { true } else { false }
+            while let actor = stack.popLast() {
+                for position in outgoing[actor] ?? [] {
+                    for target in bundles[position].targets {
+                        let edge = Edge(actor: actor, target: target, statements: statements(of: position, target: target))
+                        if isClosed(edge) { continue }
+                        if skipsPublic, actor == entry, edge.statements.contains(where: publicStatements.contains) { continue }
+                        if seen.insert(target).inserted, entry.chainsOnward { stack.append(.roleSession(target)) }
+                    }
+                }
+            }
+            for target in seen { pairs.insert(Self.pair(entry, target)) }
         }
         return pairs
     }
 
-    /// The roles one entry reaches when `isClosed` (given an edge's index) removes some edges.
-    func reached(from entry: Actor, isClosed: (Int) -> Bool) -> Set<String> {
+    /// The roles one entry reaches, with `closure`'s hops removed. A shared target set is expanded once.
+    func reached(from entry: Actor, closing closure: Closure? = nil) -> Set<String> {
         var seen: Set<String> = []
         var stack = [entry]
         // Nothing chains from a role a service entry obtains.
         let chains = entry.chainsOnward
         let skipsPublic: Bool = if case .externalAccount = entry { true } else { false }
+        // Per target set: true once every member is placed, false once all but the closed role are.
+        var expanded: [Int: Bool] = [:]
         while let actor = stack.popLast() {
-            for edgeIndex in outgoing[actor] ?? [] where !isClosed(edgeIndex) {
-                if skipsPublic, actor == entry, edges[edgeIndex].statements.contains(where: publicStatements.contains) { continue }
-                let target = edges[edgeIndex].target
-                if seen.insert(target).inserted, chains { stack.append(.roleSession(target)) }
+            for position in outgoing[actor] ?? [] {
+                let bundle = bundles[position]
+                let closes = closure?.bundles.contains(position) ?? false
+                let firstHop = actor == entry
+                // The entry's own hops skip public statements member by member: they never mark a set.
+                if let set = bundle.targetSet, !firstHop {
+                    if let full = expanded[set], full || closes { continue }
+                    expanded[set] = !closes
+                }
+                for target in bundle.targets {
+                    if closes, target == closure?.role { continue }
+                    if skipsPublic, firstHop, statements(of: position, target: target).contains(where: publicStatements.contains) {
+                        continue
+                    }
+                    if seen.insert(target).inserted, chains { stack.append(.roleSession(target)) }
+                }
             }
         }
         return seen

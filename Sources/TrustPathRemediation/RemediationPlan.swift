@@ -61,11 +61,9 @@ public struct RemediationPlan: Sendable {
         // statement lets none through, or the fix stops outsiders only) removes exactly the pairs for which it was the
         // entry's only way in: counted from the doors. Choke points and the other door fixes are walked again, entry by
         // entry (`FixImpact`).
-        let internalStatements = Set(edges.edges.filter { if case .roleSession = $0.actor { true } else { false } }
-            .flatMap(\.statements))
         let counted: [Fix: Door] = Dictionary(result.doors.compactMap { door in
             guard let fix = doorFixes[door.key],
-                  !internalStatements.contains(door.statement) || !fix.closes(.roleSession) else { return nil }
+                  !fix.closes(.roleSession) || !edges.admitsRoleSession(door.statement) else { return nil }
             return (fix, door)
         }, uniquingKeysWith: { first, _ in first })
         let doorImpact = DoorFixImpact(result.doors.filter { doorFixes[$0.key].map { counted[$0] != nil } ?? false },
