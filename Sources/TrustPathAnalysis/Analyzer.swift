@@ -54,6 +54,8 @@ public struct AnalysisResult: Sendable {
     public var graph: AttackGraph
     /// The entries as the engine names them, in the order of `entries`.
     public var actors: [Actor]
+    /// What lies behind each role, walked once per role for the doors and kept for remediation.
+    public var reach: RoleReach
     /// Findings an unexpired accepted risk hides, ranked.
     public var suppressed: [SuppressedFinding] = []
 }
@@ -99,22 +101,23 @@ public enum Analyzer {
         let (findings, suppressed) = AcceptedRisks.apply(Finding.sortedByRank(raised), risks: options.config.acceptedRisks,
                                                          today: options.today)
         options.progress?("finding the doors…")
+        let reach = RoleReach(graph: graph)
         let doors = AcceptedRisks.apply(
-            findDoors(entries: actors.compactMap { Entry($0, name: vendorName($0, options)) }, graph: graph,
+            findDoors(entries: actors.compactMap { Entry($0, name: vendorName($0, options)) }, graph: graph, reach: reach,
                       index: index, severities: severities, publicStatements: publicStatements, options: options),
             kept: findings, suppressed: suppressed)
         return AnalysisResult(doors: doors, findings: findings,
                               entries: actors.compactMap { Entry($0, name: vendorName($0, options)) },
                               diagnostics: (snapshot.diagnostics + index.diagnostics).sorted(),
                               assumptions: assumptions(index), index: index, graph: graph,
-                              actors: actors.filter { $0.entryKind != nil }, suppressed: suppressed)
+                              actors: actors.filter { $0.entryKind != nil }, reach: reach, suppressed: suppressed)
     }
 
     /// Every door, ranked; the walks behind them run on every core.
-    private static func findDoors(entries: [Entry], graph: AttackGraph, index: SnapshotIndex, severities: SeverityCache,
+    private static func findDoors(entries: [Entry], graph: AttackGraph, reach: RoleReach, index: SnapshotIndex, severities: SeverityCache,
                                   publicStatements: Set<StatementReference>, options: AnalysisOptions) -> [Door] {
         let (byDoor, alsoPassing) = DoorFinder.passages(entries: entries, graph: graph, publicStatements: publicStatements)
-        let finder = DoorFinder(index: index, graph: graph, severities: severities, reach: RoleReach(graph: graph),
+        let finder = DoorFinder(index: index, graph: graph, severities: severities, reach: reach,
                                 topCount: max(1, options.doorTopCount))
         let keys = byDoor.keys.sorted()
         let doors = orderedConcurrentMap(keys.count, threshold: options.parallel ? 16 : .max) { position in

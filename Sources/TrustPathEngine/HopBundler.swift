@@ -11,10 +11,20 @@ public final class HopBundler: Sendable {
     private struct SplitKey: Hashable {
         var group: Int
         var patterns: [MatchList]
+        /// The caller's account, when the group spans accounts: a role of the caller's own account may need no
+        /// identity permission where another account's does.
+        var callerAccount: String?
     }
 
-    /// Subgroups by group and resource patterns, each with the id of its target set.
-    private let splits = Mutex<(known: [SplitKey: [(id: Int, members: [String])]], nextID: Int)>(([:], 0))
+    /// Part of a group: the members a caller's request treats alike, with what tells them apart from the others.
+    private struct Part: Sendable {
+        var id: Int
+        var members: [String]
+        var signature: [Bool]
+    }
+
+    /// Parts by group, resource patterns and caller account, each with the id of its target set.
+    private let splits = Mutex<(known: [SplitKey: [Part]], nextID: Int)>(([:], 0))
     /// The RCP resource patterns of each account, by assume action.
     private let controlPatterns = Mutex<[String: [MatchList]]>([:])
 
@@ -42,18 +52,34 @@ public final class HopBundler: Sendable {
             if verdict.state != .closed { result.append(HopBundle(template: verdict, targets: targets, targetSet: set)) }
         }
         for arn in loose { judge([arn], set: nil) }
+        let callerAccount: String? = if case .roleSession(let arn) = actor { index.rolesByARN[arn]?.account } else { nil }
         for group in groupsInOrder {
             let members = candidatesByGroup[group] ?? []
-            guard members.count > 1 else { judge(members, set: nil); continue }
-            guard let account = index.rolesByARN[members[0]]?.account,
-                  members.count == index.targetGroups.members[group].count else {
-                // Only part of a group is a candidate (never expected: a group shares its trust): one by one.
-                for arn in members { judge([arn], set: nil) }
+            guard members.count > 1 || index.targetGroups.members[group].count > 1,
+                  let account = index.rolesByARN[members[0]]?.account else {
+                judge(members, set: nil)
                 continue
             }
-            let patterns = callerPatterns + controlPatterns(account: account, action: actor.assumeAction)
-            for subgroup in split(group: group, members: members, patterns: patterns) {
-                judge(subgroup.members, set: subgroup.id)
+            let key = SplitKey(group: group, patterns: callerPatterns + controlPatterns(account: account, action: actor.assumeAction),
+                               callerAccount: index.targetGroups.spansAccounts[group] ? callerAccount : nil)
+            let parts = split(key)
+            if members.count == index.targetGroups.members[group].count {
+                for part in parts { judge(part.members, set: part.id) }
+                continue
+            }
+            // Some of the group are candidates (a caller without identity permission tries its own account's roles):
+            // each part met whole keeps its id.
+            var buckets: [[Bool]: [String]] = [:]
+            var order: [[Bool]] = []
+            for arn in members {
+                let signature = Self.signature(arn, key: key, index: index)
+                if buckets[signature] == nil { order.append(signature) }
+                buckets[signature, default: []].append(arn)
+            }
+            for signature in order {
+                let bucket = buckets[signature] ?? []
+                let whole = parts.first { $0.signature == signature && $0.members.count == bucket.count }
+                judge(bucket, set: whole?.id)
             }
         }
         return result.sorted { $0.targets[0] < $1.targets[0] }
@@ -98,22 +124,30 @@ public final class HopBundler: Sendable {
         }
     }
 
-    /// A group's members split by which of `patterns` cover them; each part keeps the members' order.
-    private func split(group: Int, members: [String], patterns: [MatchList]) -> [(id: Int, members: [String])] {
-        let key = SplitKey(group: group, patterns: patterns)
+    /// Which of the key's patterns cover a role, and whether it is in the caller's account: roles alike in all of these
+    /// get the same verdict.
+    private static func signature(_ arn: String, key: SplitKey, index: SnapshotIndex) -> [Bool] {
+        var signature = key.patterns.map { $0.coversResource(arn) }
+        if let account = key.callerAccount { signature.append(index.rolesByARN[arn]?.account == account) }
+        return signature
+    }
+
+    /// A group's members split by signature; each part keeps the members' order.
+    private func split(_ key: SplitKey) -> [Part] {
         if let known = splits.withLock({ $0.known[key] }) { return known }
+        let index = evaluator.index
         var parts: [[Bool]: [String]] = [:]
         var order: [[Bool]] = []
-        for arn in members {
-            let covered = patterns.map { $0.coversResource(arn) }
-            if parts[covered] == nil { order.append(covered) }
-            parts[covered, default: []].append(arn)
+        for arn in index.targetGroups.members[key.group] {
+            let signature = Self.signature(arn, key: key, index: index)
+            if parts[signature] == nil { order.append(signature) }
+            parts[signature, default: []].append(arn)
         }
         return splits.withLock { state in
             if let known = state.known[key] { return known }
-            let numbered = order.map { covered in
+            let numbered = order.map { signature in
                 state.nextID += 1
-                return (id: state.nextID, members: parts[covered] ?? [])
+                return Part(id: state.nextID, members: parts[signature] ?? [], signature: signature)
             }
             state.known[key] = numbered
             return numbered

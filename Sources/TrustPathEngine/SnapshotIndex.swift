@@ -66,6 +66,10 @@ public struct SnapshotIndex: Sendable {
 
     /// The SCPs or RCPs that apply to an account (none to the management account).
     func organizationPolicies(_ kind: OrganizationPolicy.Kind, for account: String) -> [OrganizationPolicy] {
+        Self.organizationPolicies(kind, for: account, in: snapshot)
+    }
+
+    static func organizationPolicies(_ kind: OrganizationPolicy.Kind, for account: String, in snapshot: Snapshot) -> [OrganizationPolicy] {
         guard snapshot.organization?.managementAccountID != account else { return [] }
         let paths = snapshot.organization?.paths(of: account) ?? []
         return snapshot.organizationPolicies.filter { policy in

@@ -1,18 +1,25 @@
 import TrustPathModel
 
-/// Roles that any caller's hop treats alike: the same account, partition and kind (service-linked, editable by hand), the same trust document, and the
-/// same values of the resource tags some policy of the snapshot asks about. A caller's request to one of them differs
-/// from its request to another only by the role's ARN, so a hop is judged once per group (and once more per subgroup
-/// where a caller's policies name role ARNs, see `ResourceScope`). An account where most roles trust the account root
-/// holds one large group: judging its hops costs callers × groups, not callers × roles.
+/// Roles that any caller's hop treats alike: the same partition and kind (service-linked, editable by hand), the same
+/// trust document, the same RCPs, and the same values of the resource tags some policy of the snapshot asks about.
+/// Roles of different accounts share a group unless some condition reads `aws:ResourceAccount`, `aws:ResourceOrgID` or
+/// `aws:ResourceOrgPaths`; the one other way the account matters (a caller of the same account needs no identity
+/// permission when the trust names it) splits a group per caller account (`HopBundler`). A caller's request to one
+/// role of a group differs from its request to another only by the role's ARN, so a hop is judged once per group (and
+/// once more per subgroup where a caller's policies name role ARNs). An organization whose roles mostly trust their
+/// account root, or `*` within the organization, holds a few large groups: judging hops costs callers × groups, not
+/// callers × roles.
 public struct TargetGroups: Sendable {
     /// The group of each role, by ARN.
     public let groupOf: [String: Int]
     /// Each group's roles, sorted by ARN.
     public let members: [[String]]
+    /// Whether a group holds roles of more than one account.
+    public let spansAccounts: [Bool]
 
     private struct Key: Hashable {
-        var account: String
+        /// The account when some condition reads the resource's account or organization; else the RCPs that apply.
+        var scope: String
         var partition: String
         var serviceLinked: Bool
         /// Not a hop's concern, but a fix's: a group's statements are all editable or none are.
@@ -23,50 +30,72 @@ public struct TargetGroups: Sendable {
     }
 
     init(roles: [Role], snapshot: Snapshot) {
-        let askedTags = Self.resourceTagKeysAskedAbout(in: snapshot)
+        let asked = Self.resourceKeysAskedAbout(in: snapshot)
+        let askedTags = asked.tags
         // A key built from a policy variable (`aws:ResourceTag/${aws:PrincipalTag/team}`) may read any tag.
         let everyTag = askedTags.contains { $0.contains("$") }
+        var scopes: [String: String] = [:]
+        func scope(_ account: String) -> String {
+            if asked.account { return account }
+            if let known = scopes[account] { return known }
+            let rcps = SnapshotIndex.organizationPolicies(.resourceControl, for: account, in: snapshot).map(\.id).sorted()
+            let scope = "RCPs " + rcps.joined(separator: " ")
+            scopes[account] = scope
+            return scope
+        }
         var groupByKey: [Key: Int] = [:]
         var groupOf: [String: Int] = [:]
         var members: [[String]] = []
+        var accounts: [Set<String>] = []
         for role in roles.sorted(by: { $0.arn < $1.arn }) {
             let tags = everyTag ? role.tags : askedTags.isEmpty ? [:] : role.tags.filter { askedTags.contains($0.key.lowercased()) }
-            let key = Key(account: role.account, partition: role.partition, serviceLinked: role.isServiceLinked,
+            let key = Key(scope: scope(role.account), partition: role.partition, serviceLinked: role.isServiceLinked,
                           handEditable: role.trustIsHandEditable, trust: role.trustPolicy, tags: tags)
             let group = groupByKey[key] ?? {
                 groupByKey[key] = members.count
                 members.append([])
+                accounts.append([])
                 return members.count - 1
             }()
             members[group].append(role.arn)
+            accounts[group].insert(role.account)
             groupOf[role.arn] = group
         }
         self.groupOf = groupOf
         self.members = members
+        spansAccounts = accounts.map { $0.count > 1 }
     }
 
     /// Lowercased tag keys that conditions of the snapshot's policies read as `aws:ResourceTag/…` or
-    /// `iam:ResourceTag/…`; the evaluator gives a target's tags under those keys only.
-    static func resourceTagKeysAskedAbout(in snapshot: Snapshot) -> Set<String> {
-        var keys: Set<String> = []
+    /// `iam:ResourceTag/…` (the evaluator gives a target's tags under those keys only), and whether any condition
+    /// reads the resource's account, organization or organization path.
+    static func resourceKeysAskedAbout(in snapshot: Snapshot) -> (tags: Set<String>, account: Bool) {
+        var tags: Set<String> = []
+        var account = false
         func scan(_ document: PolicyDocument?) {
             for statement in document?.statements ?? [] {
                 for clause in statement.conditions {
                     let key = clause.normalizedKey
                     for prefix in ["aws:resourcetag/", "iam:resourcetag/"] where key.hasPrefix(prefix) {
-                        keys.insert(String(key.dropFirst(prefix.count)))
+                        tags.insert(String(key.dropFirst(prefix.count)))
+                    }
+                    if ["aws:resourceaccount", "aws:resourceorgid", "aws:resourceorgpaths"].contains(key) { account = true }
+                    // A value may read the resource too (`${aws:ResourceAccount}`): then every tag and the account count.
+                    if clause.values.contains(where: { $0.lowercased().contains(":resource") && $0.contains("${") }) {
+                        account = true
+                        tags.insert("$")
                     }
                 }
             }
         }
-        for account in snapshot.accounts.values {
-            for role in account.roles {
+        for data in snapshot.accounts.values {
+            for role in data.roles {
                 scan(role.trustPolicy)
                 for inline in role.inlinePolicies { scan(inline.document) }
             }
-            for policy in account.policies.values { scan(policy.defaultDocument) }
+            for policy in data.policies.values { scan(policy.defaultDocument) }
         }
         for policy in snapshot.organizationPolicies { scan(policy.document) }
-        return keys
+        return (tags, account)
     }
 }

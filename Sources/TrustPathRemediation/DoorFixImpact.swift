@@ -10,8 +10,7 @@ struct DoorFixImpact: Sendable {
     /// Per entry (by pair-id prefix), for each target: how many of its doors have the target behind them.
     private let doorsBehind: [String: [String: Int]]
 
-    init(_ doors: [Door], graph: AttackGraph) {
-        let reach = RoleReach(graph: graph)
+    init(_ doors: [Door], reach: RoleReach) {
         var doorsBehind: [String: [String: Int]] = [:]
         for door in doors {
             for entry in door.entries {

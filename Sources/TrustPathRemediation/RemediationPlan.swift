@@ -67,7 +67,7 @@ public struct RemediationPlan: Sendable {
             return (fix, door)
         }, uniquingKeysWith: { first, _ in first })
         let doorImpact = DoorFixImpact(result.doors.filter { doorFixes[$0.key].map { counted[$0] != nil } ?? false },
-                                       graph: result.graph)
+                                       reach: result.reach)
         let walked = Set(doorFixes.values).union(solution.fixes).subtracting(counted.keys)
         let impact = walked.isEmpty ? nil : FixImpact(edges)
         let fixes = Array(counted.keys) + Array(walked)

@@ -5,8 +5,8 @@ import TrustPathModel
 
 /// The graph judges a caller's hops a group of alike roles at a time. Every hop it gives must be the hop the
 /// evaluator gives for that role alone, and it must leave out none: checked on organizations made of many alike
-/// roles, with callers whose policies name some role ARNs and not others, tags that conditions read, boundaries,
-/// and SCPs and RCPs that name ARNs.
+/// roles of two accounts (groups span accounts unless a condition reads the resource's account), with callers whose
+/// policies name some role ARNs and not others, tags that conditions read, boundaries, and SCPs and RCPs that name ARNs.
 @Suite("Hop bundles")
 struct HopBundlePropertyTests {
     static let accounts = ["111111111111", "222222222222"]
@@ -31,6 +31,8 @@ struct HopBundlePropertyTests {
                 + "\"NotResource\": \"arn:aws:iam::111111111111:role/ops-*\"}]}"],
             ["{\"Version\": \"2012-10-17\", \"Statement\": [{\"Effect\": \"Allow\", \"Action\": \"sts:AssumeRole\", \"Resource\": \"*\", "
                 + "\"Condition\": {\"StringEquals\": {\"aws:ResourceTag/tier\": \"open\"}}}]}"],
+            ["{\"Version\": \"2012-10-17\", \"Statement\": [{\"Effect\": \"Allow\", \"Action\": \"sts:AssumeRole\", \"Resource\": \"*\", "
+                + "\"Condition\": {\"StringEquals\": {\"aws:ResourceAccount\": \"222222222222\"}}}]}"],
             [],
         ]
         for index in 0..<18 {
@@ -101,6 +103,7 @@ struct HopBundlePropertyTests {
         }
         // Without alike roles sharing a bundle the property would say nothing about bundling.
         #expect(shared > 0)
+        #expect(index.targetGroups.spansAccounts.contains(true) || world.roles.contains { $0.inline.joined().contains("ResourceAccount") })
     }
 
     /// Tags nothing asks about do not split a group; a tag a condition reads does.
@@ -109,6 +112,13 @@ struct HopBundlePropertyTests {
         let root = trust("{\"AWS\": \"arn:aws:iam::111111111111:root\"}")
         world.roles = (0..<4).map { RoleSpec(name: "app-\($0)", account: "111111111111", trust: root, tags: ["owner": "team-\($0)"]) }
         #expect(SnapshotIndex(world.snapshot()).targetGroups.members.count == 1)
+        // The same trust in another account joins the group, unless a condition reads the resource's account.
+        world.roles.append(RoleSpec(name: "app-9", account: "222222222222", trust: root))
+        #expect(SnapshotIndex(world.snapshot()).targetGroups.members.count == 1)
+        world.roles[4].inline = ["{\"Version\": \"2012-10-17\", \"Statement\": [{\"Effect\": \"Allow\", \"Action\": \"sts:AssumeRole\", "
+            + "\"Resource\": \"*\", \"Condition\": {\"StringEquals\": {\"aws:PrincipalAccount\": \"${aws:ResourceAccount}\"}}}]}"]
+        #expect(SnapshotIndex(world.snapshot()).targetGroups.members.count == 5)
+        world.roles.removeLast()
         world.roles.append(RoleSpec(name: "caller", account: "111111111111", trust: root, inline: [
             "{\"Version\": \"2012-10-17\", \"Statement\": [{\"Effect\": \"Allow\", \"Action\": \"sts:AssumeRole\", \"Resource\": \"*\", "
                 + "\"Condition\": {\"StringEquals\": {\"aws:ResourceTag/Owner\": \"team-1\"}}}]}",
