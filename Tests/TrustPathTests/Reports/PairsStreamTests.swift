@@ -10,14 +10,36 @@ import TrustPathEvidence
 /// pieces of bounded size.
 @Suite("Reports: streamed pairs")
 struct PairsStreamTests {
-    /// The pairs as the reporter wrote them before it streamed: every line encoded, joined, then the whole text
-    /// escaped once. The reference the streamed bytes must equal.
+    /// A line as `JSONEncoder` encodes it: the reporter's encoding before it wrote lines by hand.
+    struct Line: Encodable {
+        struct EntryPart: Encodable {
+            var id: String
+            var kind: String
+            var name: String?
+        }
+        struct DoorPart: Encodable {
+            var role: String
+            var statement: Int
+        }
+        var entry: EntryPart
+        var target: String
+        var severity: String
+        var state: String
+        var path: [String]
+        var door: DoorPart?
+        var change: String?
+        var lastUsed: LastUsed?
+        var observed: Observation?
+    }
+
+    /// The pairs as the reporter wrote them before it streamed: every line encoded by `JSONEncoder`, joined, then
+    /// the whole text escaped once by the project's rule. The reference the streamed bytes must equal.
     static func wholeText(_ findings: [Finding], change: String? = nil, observed: [String: Observation] = [:]) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         var bytes: [UInt8] = []
         for finding in findings {
-            let line = PairsReporter.Line(
+            let line = Line(
                 entry: .init(id: finding.entry.id, kind: finding.entry.kind.rawValue, name: finding.entry.name),
                 target: finding.target, severity: finding.severity.rawValue, state: finding.state.rawValue,
                 path: finding.path, door: finding.door.map { .init(role: $0.role, statement: $0.statement) },
@@ -67,7 +89,7 @@ struct PairsStreamTests {
     }
 
     /// The demo's pairs many times over (each copy its own target), hostile text in every field a line writes,
-    /// trail observations and last use, over many slices and batches: byte for byte the whole text, handed over
+    /// trail observations, last use, optional fields absent, a change, over many slices and batches: byte for byte the whole text, handed over
     /// in pieces of at most one slice, each ending a line.
     @Test(arguments: [1, 7, PairsReporter.sliceSize])
     func streamedPiecesEqualTheWholeText(sliceSize: Int) throws {
@@ -90,13 +112,19 @@ struct PairsStreamTests {
                     finding.lastUsed = LastUsed(date: "2026-11-02", region: hostile)
                     observed[finding.id] = Observation(count: 3, firstSeen: hostile, lastSeen: "2026-11-30T08:15:02Z")
                 }
+                if findings.count % 7 == 1 {
+                    finding.hops = []
+                    finding.entry.name = nil
+                    finding.lastUsed = LastUsed(date: "2026-01-01", region: nil)
+                }
                 findings.append(finding)
             }
         }
+        let change = sliceSize == 7 ? "new" : nil
         #expect(findings.count >= needed)
         var sink = PieceSink()
-        try PairsReporter.write(findings, change: nil, observed: observed, to: &sink, sliceSize: sliceSize)
-        let whole = Self.wholeText(findings, observed: observed)
+        try PairsReporter.write(findings, change: change, observed: observed, to: &sink, sliceSize: sliceSize)
+        let whole = Self.wholeText(findings, change: change, observed: observed)
         #expect(whole.contains("\\u2028") && whole.contains("\\u202e") && whole.contains("\\u0080") && whole.contains("\"observed\""))
         #expect(sink.text == whole)
         #expect(sink.pieces.count == (findings.count + sliceSize - 1) / sliceSize)
