@@ -12,12 +12,29 @@ public enum DiffFormat: String, Sendable, CaseIterable {
 
     public func render(_ diff: SnapshotDiff) throws -> String {
         switch self {
-        case .pairs: try PairsReporter.lines(diff.new.map { ($0, "new") } + diff.resolved.map { ($0, "resolved") })
+        case .pairs: try Self.pairsText(diff)
         case .text: DiffTextReporter.render(diff)
         case .json: try JSONOutput.encode(diff)
         case .markdown: DiffMarkdownReporter.render(diff)
         case .html: DiffHTMLReporter.render(diff)
         }
+    }
+
+    /// Writes the diff in this format to `sink`: `pairs` streamed (the new pairs, then the resolved ones) a slice of
+    /// lines at a time, the others rendered whole first.
+    public func write(_ diff: SnapshotDiff, to sink: inout some ByteSink) throws {
+        switch self {
+        case .pairs:
+            try PairsReporter.write(diff.new, change: "new", to: &sink)
+            try PairsReporter.write(diff.resolved, change: "resolved", to: &sink)
+        case .text, .json, .markdown, .html: try sink.write(try render(diff))
+        }
+    }
+
+    private static func pairsText(_ diff: SnapshotDiff) throws -> String {
+        var sink = MemorySink()
+        try DiffFormat.pairs.write(diff, to: &sink)
+        return sink.text
     }
 }
 

@@ -20,6 +20,15 @@ public enum OutputFormat: String, Sendable, CaseIterable {
         case .html: HTMLReporter.render(report)
         }
     }
+
+    /// Writes a report in this format to `sink`: `pairs` streamed a slice of lines at a time, the others rendered
+    /// whole first (they are a few megabytes at most).
+    public func write(_ report: Report, options: RenderOptions = RenderOptions(), to sink: inout some ByteSink) throws {
+        switch self {
+        case .pairs: try PairsReporter.write(report, to: &sink)
+        case .text, .json, .sarif, .markdown, .html: try sink.write(try render(report, options: options))
+        }
+    }
 }
 
 /// Presentation choices that do not change what a report says.

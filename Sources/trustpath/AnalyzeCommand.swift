@@ -61,9 +61,12 @@ struct AnalyzeCommand: ParsableCommand {
         defer { ProcessLifetime.keep([result] as [any Sendable]) }
         progress?.finish()
         let color = output == nil && format == .text && TerminalColor.enabled
-        let text = format == .html ? try HTMLPage.analyze(report, database: db)
-            : try format.render(report, options: RenderOptions(color: color))
-        try OutputTarget(path: output).write(text)
+        let target = OutputTarget(path: output)
+        if format == .html {
+            try target.write(try HTMLPage.analyze(report, database: db))
+        } else {
+            try target.stream { try format.write(report, options: RenderOptions(color: color), to: &$0) }
+        }
         if let diagrams {
             let summary = try DiagramOutputCommand.write(report, to: diagrams)
             FileHandle.standardError.write(Data((summary + "\n").utf8))

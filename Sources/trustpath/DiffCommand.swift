@@ -46,7 +46,12 @@ struct DiffCommand: ParsableCommand {
         let (before, beforeSide, beforeIncomplete) = try DiffInput.load(old, database: database.db, evidence: evidence)
         let (after, afterSide, afterIncomplete) = try DiffInput.load(new, database: database.db, evidence: evidence)
         let diff = SnapshotDiff(before: before, after: after, beforeSide: beforeSide, afterSide: afterSide)
-        try OutputTarget(path: output).write(format == .html ? HTMLPage.diff(diff) : try format.render(diff))
+        let target = OutputTarget(path: output)
+        if format == .html {
+            try target.write(HTMLPage.diff(diff))
+        } else {
+            try target.stream { try format.write(diff, to: &$0) }
+        }
         if let diagram {
             let summary = try DiagramOutputCommand.write(diff, to: diagram)
             FileHandle.standardError.write(Data((summary + "\n").utf8))

@@ -9,6 +9,7 @@ enum TrustPathExit {
     /// Input that could not be read, or an organization member without an export (the rest was still analyzed
     /// and reported).
     static let badInput = ExitCode(3)
-    /// An output file could not be written (the message names the path and the system's reason).
+    /// An output file, or standard output, could not be written (the message names the path and the system's
+    /// reason; nothing is said when the reader of standard output closed the pipe).
     static let cannotWrite = ExitCode(5)
 }

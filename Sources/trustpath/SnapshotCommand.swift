@@ -129,7 +129,7 @@ struct SnapshotShowCommand: ParsableCommand {
             let store = try HistoryStore(path: database.db, mode: .existingOnly)
             return try store.report(of: try store.snapshot(reference))
         }
-        try OutputTarget(path: output).write(try format.render(report))
+        try OutputTarget(path: output).stream { try format.write(report, to: &$0) }
     }
 }
 

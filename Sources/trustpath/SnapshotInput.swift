@@ -47,22 +47,3 @@ enum SnapshotInput {
         }
     }
 }
-
-/// Where a command's output goes: standard output, or a file written atomically. A failure to write exits 5,
-/// naming the path and the system's reason.
-struct OutputTarget {
-    var path: String?
-
-    func write(_ text: String) throws {
-        guard let path else {
-            FileHandle.standardOutput.write(Data(text.utf8))
-            return
-        }
-        do {
-            try AtomicFile.write(text, to: path)
-        } catch {
-            FileHandle.standardError.write(Data("error: cannot write \(path): \(error.localizedDescription)\n".utf8))
-            throw TrustPathExit.cannotWrite
-        }
-    }
-}
