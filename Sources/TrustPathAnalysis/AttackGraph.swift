@@ -31,13 +31,10 @@ public final class AttackGraph: Sendable {
         if let cached = cachedBundles.withLock({ $0[actor] }) { return cached }
         // Most sessions hold no sts:AssumeRole permission: their hops into other accounts are closed, unevaluated.
         let index = evaluator.index
-        let candidates: [String]
-        if case .roleSession(let arn) = actor, let caller = index.rolesByARN[arn], !permissions.mayAssumeRoles(caller) {
-            candidates = index.candidateTargetsWithoutIdentityPermission(for: actor)
-        } else {
-            candidates = index.candidateTargets(for: actor)
-        }
-        let bundles = bundler.bundles(from: actor, to: candidates)
+        let withoutPermission: Bool = if case .roleSession(let arn) = actor, let caller = index.rolesByARN[arn] {
+            !permissions.mayAssumeRoles(caller)
+        } else { false }
+        let bundles = bundler.bundles(from: actor, into: index.candidateGroups(for: actor, withoutIdentityPermission: withoutPermission))
         cachedBundles.withLock { $0[actor] = bundles }
         return bundles
     }

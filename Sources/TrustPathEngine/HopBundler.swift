@@ -30,48 +30,38 @@ public final class HopBundler: Sendable {
 
     public init(evaluator: HopEvaluator) { self.evaluator = evaluator }
 
-    /// The open or conditional hops from `actor` into `candidates` (sorted ARNs), bundled; bundles are ordered by
-    /// their first target.
-    public func bundles(from actor: Actor, to candidates: [String]) -> [HopBundle] {
+    /// The open or conditional hops from `actor` into the candidate groups, bundled; bundles are ordered by their
+    /// first target.
+    public func bundles(from actor: Actor, into candidates: [CandidateGroup]) -> [HopBundle] {
         guard !candidates.isEmpty else { return [] }
         let actor = actor.normalized
         let index = evaluator.index
         let base = ActorContext.base(for: actor, index: index)
         let callerPatterns = self.callerPatterns(actor)
-        var groupsInOrder: [Int] = []
-        var candidatesByGroup: [Int: [String]] = [:]
-        var loose: [String] = []
-        for arn in candidates {
-            guard let group = index.targetGroups.groupOf[arn] else { loose.append(arn); continue }
-            if candidatesByGroup[group] == nil { groupsInOrder.append(group) }
-            candidatesByGroup[group, default: []].append(arn)
-        }
+        let callerAccount: String? = if case .roleSession(let arn) = actor { index.rolesByARN[arn]?.account } else { nil }
         var result: [HopBundle] = []
         func judge(_ targets: [String], set: Int?) {
             let verdict = evaluator.evaluate(actor, to: targets[0], base: base)
             if verdict.state != .closed { result.append(HopBundle(template: verdict, targets: targets, targetSet: set)) }
         }
-        for arn in loose { judge([arn], set: nil) }
-        let callerAccount: String? = if case .roleSession(let arn) = actor { index.rolesByARN[arn]?.account } else { nil }
-        for group in groupsInOrder {
-            let members = candidatesByGroup[group] ?? []
-            guard members.count > 1 || index.targetGroups.members[group].count > 1,
-                  let account = index.rolesByARN[members[0]]?.account else {
-                judge(members, set: nil)
+        for candidate in candidates {
+            let group = candidate.group
+            guard index.targetGroups.members[group].count > 1, let account = index.rolesByARN[candidate.members[0]]?.account else {
+                judge(candidate.members, set: nil)
                 continue
             }
             let key = SplitKey(group: group, patterns: callerPatterns + controlPatterns(account: account, action: actor.assumeAction),
                                callerAccount: index.targetGroups.spansAccounts[group] ? callerAccount : nil)
             let parts = split(key)
-            if members.count == index.targetGroups.members[group].count {
+            if candidate.whole {
                 for part in parts { judge(part.members, set: part.id) }
                 continue
             }
-            // Some of the group are candidates (a caller without identity permission tries its own account's roles):
-            // each part met whole keeps its id.
+            // The caller's own account's part of the group (a caller without identity permission): each part met whole
+            // keeps its id.
             var buckets: [[Bool]: [String]] = [:]
             var order: [[Bool]] = []
-            for arn in members {
+            for arn in candidate.members {
                 let signature = Self.signature(arn, key: key, index: index)
                 if buckets[signature] == nil { order.append(signature) }
                 buckets[signature, default: []].append(arn)

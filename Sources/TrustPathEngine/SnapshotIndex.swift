@@ -13,6 +13,8 @@ public struct SnapshotIndex: Sendable {
     let trustIndex: TrustIndex
     /// Roles any caller's hop treats alike, judged once per group.
     public let targetGroups: TargetGroups
+    /// The trust index over one role of each group: what a trust names is the same for every role of its group.
+    let groupTrustIndex: TrustIndex
 
     public init(_ snapshot: Snapshot) {
         self.snapshot = snapshot
@@ -25,7 +27,10 @@ public struct SnapshotIndex: Sendable {
         organizationID = snapshot.organization?.id
         var diagnostics: [Diagnostic] = []
         trustIndex = TrustIndex(roles: roles.values.sorted { $0.arn < $1.arn }, diagnostics: &diagnostics)
-        targetGroups = TargetGroups(roles: Array(roles.values), snapshot: snapshot)
+        let groups = TargetGroups(roles: Array(roles.values), snapshot: snapshot)
+        targetGroups = groups
+        var repeated: [Diagnostic] = []
+        groupTrustIndex = TrustIndex(roles: groups.members.compactMap { $0.first.flatMap { roles[$0] } }, diagnostics: &repeated)
         for (id, trusting) in trustIndex.providers {
             let provider = FederatedProvider(id)
             guard case .unknownIssuer = provider.standing(own: snapshot.ownIdentityProviders,
@@ -86,14 +91,38 @@ public struct SnapshotIndex: Sendable {
         snapshot.organizationPolicies.contains { $0.kind == kind }
     }
 
-    /// Roles whose trust policy has an Allow statement that could name this actor, sorted by ARN.
-    public func candidateTargets(for actor: Actor) -> [String] {
-        trustIndex.candidates(for: actor, rolesByARN: rolesByARN)
+    /// The groups of roles whose trust policy has an Allow statement that could name this actor, ordered by first
+    /// member. `withoutIdentityPermission` is for a role session that `AssumePermissions` says cannot call AssumeRole
+    /// on its own permissions: only the roles of its account that name it or `*`. Costs the number of groups named,
+    /// not of roles: an organization-wide trust held by thousands of roles is a few groups.
+    public func candidateGroups(for actor: Actor, withoutIdentityPermission: Bool = false) -> [CandidateGroup] {
+        var groups = Set<Int>()
+        for representative in groupTrustIndex.candidates(for: actor, rolesByARN: rolesByARN,
+                                                         withoutAccountRoot: withoutIdentityPermission) {
+            if let group = targetGroups.groupOf[representative] { groups.insert(group) }
+        }
+        var result: [CandidateGroup] = []
+        if withoutIdentityPermission, case .roleSession(let arn) = actor {
+            guard let account = rolesByARN[arn]?.account else { return [] }
+            for group in groups {
+                let members = targetGroups.members(of: group, in: account)
+                if !members.isEmpty {
+                    result.append(CandidateGroup(group: group, members: members,
+                                                 whole: members.count == targetGroups.members[group].count))
+                }
+            }
+        } else {
+            result = groups.map { CandidateGroup(group: $0, members: targetGroups.members[$0], whole: true) }
+        }
+        return result.sorted { $0.members[0] < $1.members[0] }
     }
+}
 
-    /// The same, for a role session that `AssumePermissions` says cannot call AssumeRole on its own
-    /// permissions: only the roles of its account that name it or `*`.
-    public func candidateTargetsWithoutIdentityPermission(for actor: Actor) -> [String] {
-        trustIndex.candidates(for: actor, rolesByARN: rolesByARN, ownAccountOnly: true)
-    }
+/// A group of alike roles a hop may lead into: all of it, or the roles of the caller's own account.
+public struct CandidateGroup: Sendable {
+    public var group: Int
+    /// Sorted by ARN.
+    public var members: [String]
+    /// True when `members` is the whole group.
+    public var whole: Bool
 }

@@ -16,6 +16,10 @@ public struct TargetGroups: Sendable {
     public let members: [[String]]
     /// Whether a group holds roles of more than one account.
     public let spansAccounts: [Bool]
+    /// The members of each group that spans accounts, by account.
+    private let membersByAccount: [Int: [String: [String]]]
+    /// The account of each group that does not span accounts.
+    private let soleAccount: [String?]
 
     private struct Key: Hashable {
         /// The account when some condition reads the resource's account or organization; else the RCPs that apply.
@@ -47,6 +51,7 @@ public struct TargetGroups: Sendable {
         var groupOf: [String: Int] = [:]
         var members: [[String]] = []
         var accounts: [Set<String>] = []
+        var byAccount: [Int: [String: [String]]] = [:]
         for role in roles.sorted(by: { $0.arn < $1.arn }) {
             let tags = everyTag ? role.tags : askedTags.isEmpty ? [:] : role.tags.filter { askedTags.contains($0.key.lowercased()) }
             let key = Key(scope: scope(role.account), partition: role.partition, serviceLinked: role.isServiceLinked,
@@ -59,11 +64,20 @@ public struct TargetGroups: Sendable {
             }()
             members[group].append(role.arn)
             accounts[group].insert(role.account)
+            byAccount[group, default: [:]][role.account, default: []].append(role.arn)
             groupOf[role.arn] = group
         }
         self.groupOf = groupOf
         self.members = members
         spansAccounts = accounts.map { $0.count > 1 }
+        soleAccount = accounts.map { $0.count == 1 ? $0.first : nil }
+        membersByAccount = byAccount.filter { accounts[$0.key].count > 1 }
+    }
+
+    /// The members of `group` in `account`, sorted by ARN.
+    public func members(of group: Int, in account: String) -> [String] {
+        guard spansAccounts[group] else { return soleAccount[group] == account ? members[group] : [] }
+        return membersByAccount[group]?[account] ?? []
     }
 
     /// Lowercased tag keys that conditions of the snapshot's policies read as `aws:ResourceTag/…` or

@@ -61,9 +61,10 @@ struct TrustIndex: Sendable {
         byProvider.keys.sorted().map { ($0, Array(Set(byProvider[$0, default: []])).sorted()) }
     }
 
-    /// `ownAccountOnly` (a role session that cannot call AssumeRole on its own permissions) keeps only the roles of
-    /// the session's account that name it or `*`: the hops that need no identity permission.
-    func candidates(for actor: Actor, rolesByARN: [String: Role], ownAccountOnly: Bool = false) -> [String] {
+    /// `withoutAccountRoot` (a role session that cannot call AssumeRole on its own permissions) leaves out the roles that
+    /// name the session's account: only the roles that name it or `*` can let it in without identity permission (and
+    /// then only in its own account, which the caller keeps).
+    func candidates(for actor: Actor, rolesByARN: [String: Role], withoutAccountRoot: Bool = false) -> [String] {
         var result: [String] = []
         switch actor {
         case .anyone:
@@ -76,9 +77,8 @@ struct TrustIndex: Sendable {
             result = byProvider[FederatedProvider.entryID(of: provider), default: []]
         case .roleSession(let arn):
             guard let role = rolesByARN[arn] else { return [] }
-            if ownAccountOnly {
-                result = (anyone + byRoleARN[arn, default: []] + bySessionOf["\(role.account)/\(role.name)", default: []])
-                    .filter { rolesByARN[$0]?.account == role.account }
+            if withoutAccountRoot {
+                result = anyone + byRoleARN[arn, default: []] + bySessionOf["\(role.account)/\(role.name)", default: []]
             } else {
                 result = anyone + byAccount[role.account, default: []] + byRoleARN[arn, default: []]
                     + bySessionOf["\(role.account)/\(role.name)", default: []]
