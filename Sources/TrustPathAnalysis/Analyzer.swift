@@ -117,10 +117,17 @@ public enum Analyzer {
     private static func findDoors(entries: [Entry], graph: AttackGraph, reach: RoleReach, index: SnapshotIndex, severities: SeverityCache,
                                   publicStatements: Set<StatementReference>, options: AnalysisOptions) -> [Door] {
         let (byDoor, alsoPassing) = DoorFinder.passages(entries: entries, graph: graph, publicStatements: publicStatements)
-        let finder = DoorFinder(index: index, graph: graph, severities: severities, reach: reach,
-                                topCount: max(1, options.doorTopCount))
         let keys = byDoor.keys.sorted()
-        let doors = orderedConcurrentMap(keys.count, threshold: options.parallel ? 16 : .max) { position in
+        let threshold = options.parallel ? 16 : Int.max
+        // What lies behind each door role first (on every core), then each role behind some door judged once.
+        let reaches = orderedConcurrentMap(keys.count, threshold: threshold) { position in
+            reach.reach(from: keys[position].role,
+                        chainsOnward: (byDoor[keys[position]] ?? []).contains { $0.entry.actor.chainsOnward })
+        }
+        let table = SeverityTable(reaches: reaches, index: index, severities: severities, parallel: options.parallel)
+        let finder = DoorFinder(index: index, graph: graph, severities: severities, table: table, reach: reach,
+                                topCount: max(1, options.doorTopCount))
+        let doors = orderedConcurrentMap(keys.count, threshold: threshold) { position in
             finder.door(keys[position], passages: byDoor[keys[position]] ?? [], alsoPassing: alsoPassing[keys[position]] ?? [])
         }
         return doors.compactMap { $0 }.sorted(by: Door.ranked)

@@ -12,12 +12,26 @@ public final class AttackGraph: Sendable {
     /// Every actor's bundles, computed once: each entry is searched twice (open hops, then any) and walked
     /// again by doors and remediation.
     private let cachedBundles = Mutex<[Actor: [HopBundle]]>([:])
+    /// The same for role sessions, by role number: walks that expand every role behind a door look these up most.
+    private let sessionBundles: Mutex<[[HopBundle]?]>
     private let permissions: AssumePermissions
 
     public init(index: SnapshotIndex) {
         evaluator = HopEvaluator(index: index)
         bundler = HopBundler(evaluator: evaluator)
         permissions = AssumePermissions(index: index)
+        sessionBundles = Mutex(Array(repeating: nil, count: index.targetGroups.roleARNs.count))
+    }
+
+    /// Every role's ARN by number (`TargetGroups.roleNumbers`).
+    public var roleARNs: [String] { evaluator.index.targetGroups.roleARNs }
+
+    /// The bundles from a session of the role with this number.
+    public func bundles(fromRole number: Int) -> [HopBundle] {
+        if let cached = sessionBundles.withLock({ $0[number] }) { return cached }
+        let bundles = bundles(from: .roleSession(roleARNs[number]))
+        sessionBundles.withLock { $0[number] = bundles }
+        return bundles
     }
 
     public var index: SnapshotIndex { evaluator.index }

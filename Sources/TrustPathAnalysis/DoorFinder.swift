@@ -7,6 +7,8 @@ struct DoorFinder {
     let index: SnapshotIndex
     let graph: AttackGraph
     let severities: SeverityCache
+    /// The severity of every role behind a door, by number.
+    let table: SeverityTable
     let reach: RoleReach
     /// How many of the worst targets each door shows with a path.
     let topCount: Int
@@ -48,25 +50,28 @@ struct DoorFinder {
         let reached = reach.reach(from: key.role, chainsOnward: passages.contains { $0.entry.actor.chainsOnward })
         let entryState = passages.map(\.hop.state).min() ?? .conditional
         var behind: [Severity: Int] = [:]
-        var ranked: [(severity: (Severity, String), position: Int, jewel: CrownJewelMark?)] = []
-        for position in reached.roles.indices {
-            guard let target = index.rolesByARN[reached.roles[position]] else { continue }
-            let judged = severities.judged(target)
+        // The worst `topCount` by severity, then by the shorter path (breadth-first order, which keeps the door's own
+        // role ahead of its peers): the first positions of each severity, in one pass over what lies behind.
+        var firstOfSeverity = Array(repeating: [Int](), count: Severity.allCases.count)
+        for position in reached.numbers.indices {
+            guard let judged = table[reached.numbers[position]] else { continue }
             behind[judged.severity, default: 0] += 1
-            ranked.append(((judged.severity, judged.reason), position, judged.crownJewel))
+            if firstOfSeverity[judged.severity.rank].count < topCount { firstOfSeverity[judged.severity.rank].append(position) }
         }
-        // Worst first; then the shorter path (breadth-first order), which keeps the door's own role ahead of its peers.
-        ranked.sort { ($0.severity.0.rank, $0.position) < ($1.severity.0.rank, $1.position) }
+        let ranked = firstOfSeverity.joined().prefix(topCount).compactMap { position in
+            table[reached.numbers[position]].map { (judged: $0, position: position) }
+        }
         let best = passages.min { left, right in
             (Finding.exposureRank(kind: left.entry.kind, named: left.entry.name != nil), left.hop.state)
                 < (Finding.exposureRank(kind: right.entry.kind, named: right.entry.name != nil), right.hop.state)
         } ?? first
-        let top = ranked.prefix(topCount).map { item in
-            DoorTarget(target: reached.roles[item.position], severity: item.severity.0, severityReason: item.severity.1,
+        let top = ranked.map { item in
+            DoorTarget(target: reached.role(at: item.position), severity: item.judged.severity, severityReason: item.judged.reason,
                        state: max(entryState, reached.state[item.position]),
-                       path: [best.entry.id] + reached.path(to: item.position), crownJewel: item.jewel)
+                       path: [best.entry.id] + reached.path(to: item.position), crownJewel: item.judged.crownJewel)
         }
-        let worst = ranked.first?.severity ?? { let judged = severities.judged(role); return (judged.severity, judged.reason) }()
+        let worst = ranked.first.map { ($0.judged.severity, $0.judged.reason) }
+            ?? { let judged = severities.judged(role); return (judged.severity, judged.reason) }()
         let category: FindingCategory = passages.allSatisfy { $0.entry.kind == .service } ? .crossService : .crossAccount
         return Door(key: key, account: role.account, statement: statement, entries: entries,
                     entryHops: passages.map { Hop($0.hop) }, behind: behind, severity: worst.0, severityReason: worst.1,

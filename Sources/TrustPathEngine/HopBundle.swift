@@ -9,13 +9,16 @@ public final class HopBundle: Sendable {
     public let template: HopVerdict
     /// The roles, sorted by ARN.
     public let targets: [String]
+    /// The same roles by number (`TargetGroups.roleNumbers`), in the same order.
+    public let targetNumbers: [Int]
     /// Names this set of targets: bundles of different actors with the same `targetSet` lead to the same roles
     /// (a search expands such a set once per depth). nil when the set is not shared.
     public let targetSet: Int?
 
-    init(template: HopVerdict, targets: [String], targetSet: Int?) {
+    init(template: HopVerdict, targets: [String], targetNumbers: [Int], targetSet: Int?) {
         self.template = template
         self.targets = targets
+        self.targetNumbers = targetNumbers
         self.targetSet = targetSet
     }
 

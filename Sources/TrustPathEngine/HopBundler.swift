@@ -20,6 +20,7 @@ public final class HopBundler: Sendable {
     private struct Part: Sendable {
         var id: Int
         var members: [String]
+        var numbers: [Int]
         var signature: [Bool]
     }
 
@@ -40,9 +41,11 @@ public final class HopBundler: Sendable {
         let callerPatterns = self.callerPatterns(actor)
         let callerAccount: String? = if case .roleSession(let arn) = actor { index.rolesByARN[arn]?.account } else { nil }
         var result: [HopBundle] = []
-        func judge(_ targets: [String], set: Int?) {
+        func judge(_ targets: [String], numbers: [Int]? = nil, set: Int?) {
             let verdict = evaluator.evaluate(actor, to: targets[0], base: base)
-            if verdict.state != .closed { result.append(HopBundle(template: verdict, targets: targets, targetSet: set)) }
+            guard verdict.state != .closed else { return }
+            let numbers = numbers ?? targets.map { index.targetGroups.roleNumbers[$0] ?? -1 }
+            result.append(HopBundle(template: verdict, targets: targets, targetNumbers: numbers, targetSet: set))
         }
         for candidate in candidates {
             let group = candidate.group
@@ -54,7 +57,7 @@ public final class HopBundler: Sendable {
                                callerAccount: index.targetGroups.spansAccounts[group] ? callerAccount : nil)
             let parts = split(key)
             if candidate.whole {
-                for part in parts { judge(part.members, set: part.id) }
+                for part in parts { judge(part.members, numbers: part.numbers, set: part.id) }
                 continue
             }
             // The caller's own account's part of the group (a caller without identity permission): each part met whole
@@ -69,7 +72,7 @@ public final class HopBundler: Sendable {
             for signature in order {
                 let bucket = buckets[signature] ?? []
                 let whole = parts.first { $0.signature == signature && $0.members.count == bucket.count }
-                judge(bucket, set: whole?.id)
+                judge(bucket, numbers: whole?.numbers, set: whole?.id)
             }
         }
         return result.sorted { $0.targets[0] < $1.targets[0] }
@@ -137,7 +140,9 @@ public final class HopBundler: Sendable {
             if let known = state.known[key] { return known }
             let numbered = order.map { signature in
                 state.nextID += 1
-                return Part(id: state.nextID, members: parts[signature] ?? [], signature: signature)
+                let members = parts[signature] ?? []
+                return Part(id: state.nextID, members: members, numbers: members.map { index.targetGroups.roleNumbers[$0] ?? -1 },
+                            signature: signature)
             }
             state.known[key] = numbered
             return numbered

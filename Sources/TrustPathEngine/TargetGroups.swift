@@ -14,6 +14,10 @@ public struct TargetGroups: Sendable {
     public let groupOf: [String: Int]
     /// Each group's roles, sorted by ARN.
     public let members: [[String]]
+    /// Every role's ARN, sorted: a role's position here is its number, which walks use instead of its ARN.
+    public let roleARNs: [String]
+    /// Each role's number, by ARN.
+    public let roleNumbers: [String: Int]
     /// Whether a group holds roles of more than one account.
     public let spansAccounts: [Bool]
     /// The members of each group that spans accounts, by account.
@@ -69,6 +73,8 @@ public struct TargetGroups: Sendable {
         }
         self.groupOf = groupOf
         self.members = members
+        roleARNs = roles.map(\.arn).sorted()
+        roleNumbers = Dictionary(roleARNs.enumerated().map { ($1, $0) }) { first, _ in first }
         spansAccounts = accounts.map { $0.count > 1 }
         soleAccount = accounts.map { $0.count == 1 ? $0.first : nil }
         membersByAccount = byAccount.filter { accounts[$0.key].count > 1 }

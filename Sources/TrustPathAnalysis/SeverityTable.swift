@@ -1,0 +1,38 @@
+import TrustPathEngine
+import TrustPathModel
+
+/// The judged severity of every role behind some door, by role number: the doors read one for each role behind
+/// them (hundreds of millions of reads in a large organization), so they read an array, not a locked cache.
+struct SeverityTable: Sendable {
+    struct Judged: Sendable {
+        var severity: Severity
+        var reason: String
+        var crownJewel: CrownJewelMark?
+    }
+
+    private let judged: [Judged?]
+
+    /// Judges, on every core, each role that one of `reaches` holds.
+    init(reaches: [RoleReach.Reach], index: SnapshotIndex, severities: SeverityCache, parallel: Bool) {
+        let names = index.targetGroups.roleARNs
+        var wanted = [Bool](repeating: false, count: names.count)
+        var collected: [Int] = []
+        for reach in reaches {
+            for number in reach.numbers where !wanted[number] {
+                wanted[number] = true
+                collected.append(number)
+            }
+        }
+        let numbers = collected
+        let found = orderedConcurrentMap(numbers.count, threshold: parallel ? 64 : .max) { position -> Judged? in
+            guard let role = index.rolesByARN[names[numbers[position]]] else { return nil }
+            let judged = severities.judged(role)
+            return Judged(severity: judged.severity, reason: judged.reason, crownJewel: judged.crownJewel)
+        }
+        var table = [Judged?](repeating: nil, count: names.count)
+        for (position, number) in numbers.enumerated() { table[number] = found[position] }
+        judged = table
+    }
+
+    subscript(number: Int) -> Judged? { judged[number] }
+}
