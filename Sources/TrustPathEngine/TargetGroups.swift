@@ -37,29 +37,45 @@ public struct TargetGroups: Sendable {
         var tags: [String: String]
     }
 
+    /// A key with its hash computed once, where it was built.
+    private struct HashedKey: Hashable, Sendable {
+        let key: Key
+        let hash: Int
+
+        init(_ key: Key) {
+            self.key = key
+            hash = key.hashValue
+        }
+
+        func hash(into hasher: inout Hasher) { hasher.combine(hash) }
+        static func == (left: Self, right: Self) -> Bool { left.hash == right.hash && left.key == right.key }
+    }
+
     init(roles: [Role], snapshot: Snapshot) {
         let asked = Self.resourceKeysAskedAbout(in: snapshot)
         let askedTags = asked.tags
         // A key built from a policy variable (`aws:ResourceTag/${aws:PrincipalTag/team}`) may read any tag.
         let everyTag = askedTags.contains { $0.contains("$") }
         var scopes: [String: String] = [:]
-        func scope(_ account: String) -> String {
-            if asked.account { return account }
-            if let known = scopes[account] { return known }
+        for account in Set(roles.map(\.account)) {
             let rcps = SnapshotIndex.organizationPolicies(.resourceControl, for: account, in: snapshot).map(\.id).sorted()
-            let scope = "RCPs " + rcps.joined(separator: " ")
-            scopes[account] = scope
-            return scope
+            scopes[account] = asked.account ? account : "RCPs " + rcps.joined(separator: " ")
         }
-        var groupByKey: [Key: Int] = [:]
+        let sorted = roles.sorted { $0.arn < $1.arn }
+        // Hashing a hundred thousand trust documents is the costly part: done on every core, once per role.
+        let keys = orderedConcurrentMap(sorted.count, threshold: 1_024) { [scopes] position -> HashedKey in
+            let role = sorted[position]
+            let tags = everyTag ? role.tags : askedTags.isEmpty ? [:] : role.tags.filter { askedTags.contains($0.key.lowercased()) }
+            return HashedKey(Key(scope: scopes[role.account] ?? role.account, partition: role.partition,
+                                 serviceLinked: role.isServiceLinked, handEditable: role.trustIsHandEditable,
+                                 trust: role.trustPolicy, tags: tags))
+        }
+        var groupByKey: [HashedKey: Int] = [:]
         var groupOf: [String: Int] = [:]
         var members: [[String]] = []
         var accounts: [Set<String>] = []
         var byAccount: [Int: [String: [String]]] = [:]
-        for role in roles.sorted(by: { $0.arn < $1.arn }) {
-            let tags = everyTag ? role.tags : askedTags.isEmpty ? [:] : role.tags.filter { askedTags.contains($0.key.lowercased()) }
-            let key = Key(scope: scope(role.account), partition: role.partition, serviceLinked: role.isServiceLinked,
-                          handEditable: role.trustIsHandEditable, trust: role.trustPolicy, tags: tags)
+        for (role, key) in zip(sorted, keys) {
             let group = groupByKey[key] ?? {
                 groupByKey[key] = members.count
                 members.append([])
@@ -73,7 +89,7 @@ public struct TargetGroups: Sendable {
         }
         self.groupOf = groupOf
         self.members = members
-        roleARNs = roles.map(\.arn).sorted()
+        roleARNs = sorted.map(\.arn)
         roleNumbers = Dictionary(roleARNs.enumerated().map { ($1, $0) }) { first, _ in first }
         spansAccounts = accounts.map { $0.count > 1 }
         soleAccount = accounts.map { $0.count == 1 ? $0.first : nil }
