@@ -26,8 +26,10 @@ public struct SnapshotIndex: Sendable {
         trustedAccounts = snapshot.trustedAccounts
         organizationID = snapshot.organization?.id
         var diagnostics: [Diagnostic] = []
-        trustIndex = TrustIndex(roles: roles.values.sorted { $0.arn < $1.arn }, diagnostics: &diagnostics)
-        let groups = TargetGroups(roles: Array(roles.values), snapshot: snapshot)
+        // Sorted once, by the dictionary's keys (the ARNs): comparing roles would reach into each role's storage.
+        let sortedRoles = roles.sorted { $0.key < $1.key }.map(\.value)
+        trustIndex = TrustIndex(roles: sortedRoles, diagnostics: &diagnostics)
+        let groups = TargetGroups(sortedRoles: sortedRoles, snapshot: snapshot)
         targetGroups = groups
         var repeated: [Diagnostic] = []
         groupTrustIndex = TrustIndex(roles: groups.members.compactMap { $0.first.flatMap { roles[$0] } }, diagnostics: &repeated)

@@ -51,17 +51,17 @@ public struct TargetGroups: Sendable {
         static func == (left: Self, right: Self) -> Bool { left.hash == right.hash && left.key == right.key }
     }
 
-    init(roles: [Role], snapshot: Snapshot) {
+    /// Groups `sortedRoles` (sorted by ARN).
+    init(sortedRoles sorted: [Role], snapshot: Snapshot) {
         let asked = Self.resourceKeysAskedAbout(in: snapshot)
         let askedTags = asked.tags
         // A key built from a policy variable (`aws:ResourceTag/${aws:PrincipalTag/team}`) may read any tag.
         let everyTag = askedTags.contains { $0.contains("$") }
         var scopes: [String: String] = [:]
-        for account in Set(roles.map(\.account)) {
+        for account in Set(sorted.map(\.account)) {
             let rcps = SnapshotIndex.organizationPolicies(.resourceControl, for: account, in: snapshot).map(\.id).sorted()
             scopes[account] = asked.account ? account : "RCPs " + rcps.joined(separator: " ")
         }
-        let sorted = roles.sorted { $0.arn < $1.arn }
         // Hashing a hundred thousand trust documents is the costly part: done on every core, once per role.
         let keys = orderedConcurrentMap(sorted.count, threshold: 1_024) { [scopes] position -> HashedKey in
             let role = sorted[position]
