@@ -11,6 +11,10 @@ public struct AttackEdges: Sendable {
         public var actor: Actor
         /// The roles, sorted by ARN.
         public var targets: [String]
+        /// The same roles by number (`TargetGroups.roleNumbers`).
+        public var targetNumbers: [Int]
+        /// The acting role's number, for a role session.
+        public var actorNumber: Int?
         /// The indices of each target's trust statements that allow the hop; it closes only when all of them do.
         public var statementIndices: [Int]
         var sids: [String?]
@@ -55,10 +59,12 @@ public struct AttackEdges: Sendable {
         var queue = result.actors
         while let actor = queue.popLast() {
             guard visited.insert(actor).inserted else { continue }
+            let actorNumber: Int? = if case .roleSession(let arn) = actor { result.index.targetGroups.roleNumbers[arn] } else { nil }
             for hop in result.graph.bundles(from: actor) {
                 let position = bundles.count
                 outgoing[actor, default: []].append(position)
-                bundles.append(Bundle(actor: actor, targets: hop.targets, statementIndices: hop.allowingIndices,
+                bundles.append(Bundle(actor: actor, targets: hop.targets, targetNumbers: hop.targetNumbers,
+                                      actorNumber: actorNumber, statementIndices: hop.allowingIndices,
                                       sids: hop.template.allowingStatements.map(\.sid), targetSet: hop.targetSet))
                 if let set = hop.targetSet {
                     // A set's members are listed, and queued, once whoever leads into it.

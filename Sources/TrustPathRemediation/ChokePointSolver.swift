@@ -20,30 +20,45 @@ public enum ChokePointSolver {
         let uncuttable = uncuttableTargets(edges, targets: allTargets, planner: planner)
         let targets = allTargets.subtracting(uncuttable)
         guard !targets.isEmpty else { return Solution(fixes: [], uncuttableTargets: uncuttable.sorted()) }
-        var ids: [Actor: Int] = [:]
-        var statementIDs: [StatementReference: Int] = [:]
+        let index = edges.index
+        let names = index.targetGroups.roleARNs
+        var entryNodes: [Actor: Int] = [:]
+        // Roles and statements by number, not by ARN: a large organization lays millions of arcs here.
+        var roleNodes = [Int](repeating: -1, count: names.count)
+        var statementIDs: [StatementKey: Int] = [:]
+        var statementSids: [StatementKey: String?] = [:]
         var nodeCount = 2
-        func node(_ actor: Actor) -> Int {
-            if let id = ids[actor] { return id }
-            ids[actor] = nodeCount
-            nodeCount += 1
-            return nodeCount - 1
+        func newNode(_ width: Int = 1) -> Int {
+            nodeCount += width
+            return nodeCount - width
         }
-        func statementNode(_ statement: StatementReference) -> Int {
-            if let id = statementIDs[statement] { return id }
-            statementIDs[statement] = nodeCount
-            nodeCount += 2
-            return nodeCount - 2
+        func roleNode(_ number: Int) -> Int {
+            if roleNodes[number] < 0 { roleNodes[number] = newNode() }
+            return roleNodes[number]
+        }
+        func node(_ actor: Actor, number: Int?) -> Int {
+            if let number { return roleNode(number) }
+            if let id = entryNodes[actor] { return id }
+            let id = newNode()
+            entryNodes[actor] = id
+            return id
+        }
+        func statementNode(_ key: StatementKey, sid: String?) -> Int {
+            if let id = statementIDs[key] { return id }
+            let id = newNode(2)
+            statementIDs[key] = id
+            statementSids[key] = sid
+            return id
         }
         // A role a service entry obtains is a dead end: nothing chains from it, so it gets a node of its own.
-        var deadEnds: [String: Int] = [:]
-        func deadEnd(_ target: String) -> Int {
-            if let id = deadEnds[target] { return id }
-            deadEnds[target] = nodeCount
-            nodeCount += 1
-            return nodeCount - 1
+        var deadEnds: [Int: Int] = [:]
+        func deadEnd(_ number: Int) -> Int {
+            if let id = deadEnds[number] { return id }
+            let id = newNode()
+            deadEnds[number] = id
+            return id
         }
-        for entry in edges.entries { _ = node(entry) }
+        for entry in edges.entries { _ = node(entry, number: nil) }
         var arcs: [(from: Int, to: Int)] = []
         var seenArcs: Set<Arc> = []
         func arc(_ from: Int, _ to: Int) {
@@ -52,46 +67,53 @@ public enum ChokePointSolver {
         // An actor's hops into a shared set of roles go through one node per set (and allowing statements, and whether
         // the actor chains onward): the set's arcs into its statements are laid once, not once per caller.
         var setNodes: [SetNodeKey: Int] = [:]
-        func connect(_ from: Int, bundle position: Int, target: String, chains: Bool) {
-            let to = chains ? node(.roleSession(target)) : deadEnd(target)
-            for statement in edges.statements(of: position, target: target) {
-                let statementIn = statementNode(statement)
+        func connect(_ from: Int, bundle: AttackEdges.Bundle, target number: Int, chains: Bool) {
+            let to = chains ? roleNode(number) : deadEnd(number)
+            for (statement, sid) in zip(bundle.statementIndices, bundle.sids) {
+                let statementIn = statementNode(StatementKey(role: number, index: statement), sid: sid)
                 arc(from, statementIn)
                 arc(statementIn + 1, to)
             }
         }
-        for position in edges.bundles.indices {
-            let bundle = edges.bundles[position]
-            let from = node(bundle.actor)
+        for bundle in edges.bundles {
+            let from = node(bundle.actor, number: bundle.actorNumber)
             let chains = bundle.actor.chainsOnward
-            guard let set = bundle.targetSet, bundle.targets.count > 1 else {
-                for target in bundle.targets { connect(from, bundle: position, target: target, chains: chains) }
+            let numbers = bundle.targetNumbers.filter { $0 >= 0 }
+            guard let set = bundle.targetSet, numbers.count > 1 else {
+                for number in numbers { connect(from, bundle: bundle, target: number, chains: chains) }
                 continue
             }
             let key = SetNodeKey(set: set, statements: bundle.statementIndices, chains: chains)
             let setNode = setNodes[key] ?? {
-                let id = nodeCount
-                nodeCount += 1
+                let id = newNode()
                 setNodes[key] = id
-                for target in bundle.targets { connect(id, bundle: position, target: target, chains: chains) }
+                for number in numbers { connect(id, bundle: bundle, target: number, chains: chains) }
                 return id
             }()
             arc(from, setNode)
         }
+        var references: [StatementKey: StatementReference] = [:]
+        for key in statementIDs.keys {
+            guard let role = index.rolesByARN[names[key.role]] else { continue }
+            references[key] = StatementReference.trust(of: role, index: key.index, sid: statementSids[key] ?? nil)
+        }
         var flow = MaxFlow(nodes: nodeCount)
-        for entry in edges.entries { flow.addEdge(0, node(entry), capacity: MaxFlow.infinite) }
+        for entry in edges.entries { flow.addEdge(0, node(entry, number: nil), capacity: MaxFlow.infinite) }
         for (from, to) in arcs { flow.addEdge(from, to, capacity: MaxFlow.infinite) }
-        for (statement, statementIn) in statementIDs {
-            flow.addEdge(statementIn, statementIn + 1, capacity: planner.canFix(statement) ? 1 : MaxFlow.infinite)
+        for (key, statementIn) in statementIDs {
+            let fixable = references[key].map(planner.canFix) ?? false
+            flow.addEdge(statementIn, statementIn + 1, capacity: fixable ? 1 : MaxFlow.infinite)
         }
         for target in targets.sorted() {
-            if let id = ids[.roleSession(target)] { flow.addEdge(id, 1, capacity: MaxFlow.infinite) }
-            if let end = deadEnds[target] { flow.addEdge(end, 1, capacity: MaxFlow.infinite) }
+            guard let number = index.targetGroups.roleNumbers[target] else { continue }
+            if roleNodes[number] >= 0 { flow.addEdge(roleNodes[number], 1, capacity: MaxFlow.infinite) }
+            if let end = deadEnds[number] { flow.addEdge(end, 1, capacity: MaxFlow.infinite) }
         }
 
         _ = flow.run(source: 0, sink: 1)
         let sourceSide = flow.sourceSide(0)
-        let cut = Set(statementIDs.filter { sourceSide.contains($0.value) && !sourceSide.contains($0.value + 1) }.keys)
+        let cut = Set(statementIDs.filter { sourceSide.contains($0.value) && !sourceSide.contains($0.value + 1) }.keys
+            .compactMap { references[$0] })
         // The actors each cut statement lets through, which its fix must close.
         var actorsThrough: [StatementReference: Set<Actor>] = [:]
         for statement in cut {
@@ -136,6 +158,11 @@ public enum ChokePointSolver {
     private struct Arc: Hashable {
         var from: Int
         var to: Int
+    }
+
+    private struct StatementKey: Hashable {
+        var role: Int
+        var index: Int
     }
 
     private struct SetNodeKey: Hashable {

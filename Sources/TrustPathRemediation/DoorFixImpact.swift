@@ -7,15 +7,18 @@ import TrustPathEngine
 /// Exact for doors whose statement admits no role session of the organization; `FixImpact` answers the others.
 struct DoorFixImpact: Sendable {
     private let reach: RoleReach
-    /// Per entry (by pair-id prefix), for each target: how many of its doors have the target behind them.
-    private let doorsBehind: [String: [String: Int]]
+    /// Per entry (by pair-id prefix), for each role by number: how many of its doors have the role behind them.
+    private let doorsBehind: [String: [Int32]]
 
-    init(_ doors: [Door], reach: RoleReach) {
-        var doorsBehind: [String: [String: Int]] = [:]
+    init(_ doors: [Door], reach: RoleReach, roles: Int) {
+        var doorsBehind: [String: [Int32]] = [:]
         for door in doors {
             for entry in door.entries {
                 let key = Self.entryKey(entry)
-                for role in Self.behind(door, entry: entry, reach: reach) { doorsBehind[key, default: [:]][role, default: 0] += 1 }
+                // Taken out and put back, so the counts are changed in place rather than copied.
+                var counts = doorsBehind.removeValue(forKey: key) ?? Array(repeating: 0, count: roles)
+                for number in Self.behind(door, entry: entry, reach: reach).numbers { counts[number] += 1 }
+                doorsBehind[key] = counts
             }
         }
         self.reach = reach
@@ -27,14 +30,17 @@ struct DoorFixImpact: Sendable {
         var removed: [String] = []
         for entry in door.entries {
             let key = Self.entryKey(entry)
-            let counts = doorsBehind[key] ?? [:]
-            for role in Self.behind(door, entry: entry, reach: reach) where counts[role] == 1 { removed.append(key + role) }
+            guard let counts = doorsBehind[key] else { continue }
+            let behind = Self.behind(door, entry: entry, reach: reach)
+            for position in behind.numbers.indices where counts[behind.numbers[position]] == 1 {
+                removed.append(key + behind.role(at: position))
+            }
         }
         return removed
     }
 
-    private static func behind(_ door: Door, entry: DoorEntry, reach: RoleReach) -> [String] {
-        reach.reach(from: door.key.role, chainsOnward: Entry(kind: entry.kind, id: entry.id, name: entry.name).actor.chainsOnward).roles
+    private static func behind(_ door: Door, entry: DoorEntry, reach: RoleReach) -> RoleReach.Reach {
+        reach.reach(from: door.key.role, chainsOnward: Entry(kind: entry.kind, id: entry.id, name: entry.name).actor.chainsOnward)
     }
 
     /// `kind:id->`, the start of the entry's pair ids.
