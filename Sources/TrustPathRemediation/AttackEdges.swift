@@ -30,12 +30,6 @@ public struct AttackEdges: Sendable {
         public var statements: [StatementReference]
     }
 
-    /// The roles a fix closes to some bundles: `role` is no longer a target of `bundles`.
-    struct Closure {
-        var role: String
-        var bundles: Set<Int>
-    }
-
     public let entries: [Actor]
     public let bundles: [Bundle]
     let index: SnapshotIndex
@@ -138,37 +132,6 @@ public struct AttackEdges: Sendable {
             for target in seen { pairs.insert(Self.pair(entry, target)) }
         }
         return pairs
-    }
-
-    /// The roles one entry reaches, with `closure`'s hops removed. A shared target set is expanded once.
-    func reached(from entry: Actor, closing closure: Closure? = nil) -> Set<String> {
-        var seen: Set<String> = []
-        var stack = [entry]
-        // Nothing chains from a role a service entry obtains.
-        let chains = entry.chainsOnward
-        let skipsPublic: Bool = if case .externalAccount = entry { true } else { false }
-        // Per target set: true once every member is placed, false once all but the closed role are.
-        var expanded: [Int: Bool] = [:]
-        while let actor = stack.popLast() {
-            for position in outgoing[actor] ?? [] {
-                let bundle = bundles[position]
-                let closes = closure?.bundles.contains(position) ?? false
-                let firstHop = actor == entry
-                // The entry's own hops skip public statements member by member: they never mark a set.
-                if let set = bundle.targetSet, !firstHop {
-                    if let full = expanded[set], full || closes { continue }
-                    expanded[set] = !closes
-                }
-                for target in bundle.targets {
-                    if closes, target == closure?.role { continue }
-                    if skipsPublic, firstHop, statements(of: position, target: target).contains(where: publicStatements.contains) {
-                        continue
-                    }
-                    if seen.insert(target).inserted, chains { stack.append(.roleSession(target)) }
-                }
-            }
-        }
-        return seen
     }
 
     static func pair(_ entry: Actor, _ target: String) -> String {
