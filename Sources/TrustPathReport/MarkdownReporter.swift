@@ -131,7 +131,10 @@ public enum MarkdownReporter {
             lines.append("")
             lines.append("### Choke points: \(report.chokePoints.count) fix(es) remove every \(report.chokePointSeverity.rawValue) pair")
             lines.append("")
-            lines += report.chokePoints.map { "- " + Escape.markdown($0.summary) }
+            lines += report.chokePoints.prefix(RemediationText.chokePointsInFull).map { "- " + Escape.markdown($0.summary) }
+            if report.chokePoints.count > RemediationText.chokePointsInFull {
+                lines.append("- … and \(report.chokePoints.count - RemediationText.chokePointsInFull) more (all of them in the JSON report, `chokePoints`)")
+            }
         }
         guard !report.fixes.isEmpty else { return lines }
         lines.append("")
