@@ -125,7 +125,7 @@ public enum Analyzer {
                         chainsOnward: (byDoor[keys[position]] ?? []).contains { $0.entry.actor.chainsOnward })
         }
         let table = SeverityTable(reaches: reaches, index: index, severities: severities, parallel: options.parallel)
-        let finder = DoorFinder(index: index, graph: graph, severities: severities, table: table, reach: reach,
+        let finder = DoorFinder(index: index, severities: severities, table: table, reach: reach,
                                 topCount: max(1, options.doorTopCount))
         let doors = orderedConcurrentMap(keys.count, threshold: threshold) { position in
             finder.door(keys[position], passages: byDoor[keys[position]] ?? [], alsoPassing: alsoPassing[keys[position]] ?? [])

@@ -5,7 +5,6 @@ import TrustPathModel
 /// one walk per door role (shared by the role's doors), not one per (entry, role) pair.
 struct DoorFinder {
     let index: SnapshotIndex
-    let graph: AttackGraph
     let severities: SeverityCache
     /// The severity of every role behind a door, by number.
     let table: SeverityTable
