@@ -4,6 +4,9 @@ import TrustPathModel
 
 /// Decides the exact change that closes a trust statement for a set of actor kinds.
 public struct FixPlanner: Sendable {
+    /// How many of the roles a fix must shut out its wording names.
+    static let rolesNamed = 10
+
     public let index: SnapshotIndex
     /// Known vendors by account id: a fix for a vendor's trust names the vendor and the confused deputy.
     public let vendorNames: [String: String]
@@ -98,6 +101,9 @@ public struct FixPlanner: Sendable {
             if case .roleSession(let arn) = actor, arn != role.arn { return index.rolesByARN[arn]?.name }
             return nil
         }.sorted()
-        builder.mention("do not allow these roles, which outside entries reach: " + names.joined(separator: ", "))
+        // An organization-wide statement can let thousands of roles through: the first ones named, the rest counted.
+        let named = names.prefix(Self.rolesNamed).joined(separator: ", ")
+        let more = names.count > Self.rolesNamed ? " and \(names.count - Self.rolesNamed) more" : ""
+        builder.mention("do not allow these roles, which outside entries reach: " + named + more)
     }
 }

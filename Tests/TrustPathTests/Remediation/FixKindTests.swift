@@ -98,6 +98,20 @@ struct FixKindTests {
         #expect(!fixed.findings.contains { $0.target.hasSuffix("role/Target") })
     }
 
+    /// An organization-wide trust may let thousands of roles through: the fix names ten and counts the rest (a hub
+    /// organization's choke-point summaries ran to 32 KB each).
+    @Test func aFixNamesTenOfTheRolesItShutsOutAndCountsTheRest() throws {
+        let callers = (0..<12).map { RoleSpec(name: "caller-\(String($0).count == 1 ? "0" : "")\($0)", account: member,
+                                              trust: trust("{\"AWS\": \"\(outsider)\"}"), inline: [allow("sts:AssumeRole")]) }
+        let world = world(trust("{\"AWS\": \"*\"}", condition: "{\"StringEquals\": {\"aws:PrincipalOrgID\": \"\(org)\"}}"), extra: callers)
+        let result = world.analyze()
+        let statement = try #require(result.findings.first { $0.target.hasSuffix("role/Target") }?.hops.last?.statement)
+        let fix = try #require(FixPlanner(index: result.index).fix(for: statement, closing: callers.map { .roleSession($0.arn) }))
+        #expect(fix.summary.contains("caller-00, caller-01, caller-02, caller-03, caller-04, caller-05, caller-06, caller-07, "
+            + "caller-08, caller-09 and 2 more"))
+        #expect(!fix.summary.contains("caller-10"))
+    }
+
     @Test func urlEncodedDocumentsStayURLEncoded() throws {
         let document = #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::900000000001:root"},"Action":"sts:AssumeRole"}]}"#
         let patched = try TrustPolicyPatcher.patch(.string(TrustPathJSONTesting.encode(document)), with: [
