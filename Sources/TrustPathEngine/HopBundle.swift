@@ -34,10 +34,8 @@ public final class HopBundle: Sendable {
         guard target != template.target, let role = index.rolesByARN[target] else { return template }
         var verdict = template
         verdict.target = target
-        verdict.trustStatement = template.trustStatement.map { StatementReference.trust(of: role, index: $0.index, sid: $0.sid) }
-        verdict.allowingStatements = template.allowingStatements.map {
-            StatementReference.trust(of: role, index: $0.index, sid: $0.sid)
-        }
+        verdict.trustStatement = template.trustStatement.map { Self.statement($0, of: role) }
+        verdict.allowingStatements = template.allowingStatements.map { Self.statement($0, of: role) }
         verdict.reasons = []
         return verdict
     }
@@ -45,6 +43,11 @@ public final class HopBundle: Sendable {
     /// The trust statements of `target` that allow the hop.
     public func allowingStatements(of target: String, index: SnapshotIndex) -> [StatementReference] {
         guard target != template.target, let role = index.rolesByARN[target] else { return template.allowingStatements }
-        return template.allowingStatements.map { StatementReference.trust(of: role, index: $0.index, sid: $0.sid) }
+        return template.allowingStatements.map { Self.statement($0, of: role) }
+    }
+
+    /// The same statement (by index) of another role of the group, whose trust policy is the same document.
+    private static func statement(_ statement: StatementReference, of role: Role) -> StatementReference {
+        StatementReference.trust(of: role, index: statement.index, sid: statement.sid)
     }
 }

@@ -9,17 +9,19 @@ public struct AttackEdges: Sendable {
     /// One actor's hops into roles it treats alike: the same statements (by index) of each role's trust allow them.
     public struct Bundle: Sendable {
         public var actor: Actor
-        /// The roles, sorted by ARN.
-        public var targets: [String]
-        /// The same roles by number (`TargetGroups.roleNumbers`).
-        public var targetNumbers: [Int]
         /// The acting role's number, for a role session.
         public var actorNumber: Int?
+        /// The graph's bundle: its roles, their numbers, its shared target set and its verdict.
+        public let hop: HopBundle
         /// The indices of each target's trust statements that allow the hop; it closes only when all of them do.
-        public var statementIndices: [Int]
-        var sids: [String?]
+        public let statementIndices: [Int]
+
+        /// The roles, sorted by ARN.
+        public var targets: [String] { hop.targets }
+        /// The same roles by number (`TargetGroups.roleNumbers`).
+        public var targetNumbers: [Int] { hop.targetNumbers }
         /// Shared by bundles of other actors into the same roles (see `HopBundle.targetSet`).
-        public var targetSet: Int?
+        public var targetSet: Int? { hop.targetSet }
     }
 
     /// One hop with the trust statements that allow it, for questions asked hop by hop.
@@ -57,9 +59,7 @@ public struct AttackEdges: Sendable {
             for hop in result.graph.bundles(from: actor) {
                 let position = bundles.count
                 outgoing[actor, default: []].append(position)
-                bundles.append(Bundle(actor: actor, targets: hop.targets, targetNumbers: hop.targetNumbers,
-                                      actorNumber: actorNumber, statementIndices: hop.allowingIndices,
-                                      sids: hop.template.allowingStatements.map(\.sid), targetSet: hop.targetSet))
+                bundles.append(Bundle(actor: actor, actorNumber: actorNumber, hop: hop, statementIndices: hop.allowingIndices))
                 if let set = hop.targetSet {
                     // A set's members are listed, and queued, once whoever leads into it.
                     bundlesOfSet[set, default: []].append(position)
@@ -90,9 +90,7 @@ public struct AttackEdges: Sendable {
 
     /// The trust statements of `target` that allow the hops of bundle `position`.
     func statements(of position: Int, target: String) -> [StatementReference] {
-        let bundle = bundles[position]
-        guard let role = index.rolesByARN[target] else { return [] }
-        return zip(bundle.statementIndices, bundle.sids).map { StatementReference.trust(of: role, index: $0, sid: $1) }
+        bundles[position].hop.allowingStatements(of: target, index: index)
     }
 
     /// Whether some role session's hop passes `statement`.

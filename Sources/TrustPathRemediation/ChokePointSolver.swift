@@ -69,8 +69,8 @@ public enum ChokePointSolver {
         var setNodes: [SetNodeKey: Int] = [:]
         func connect(_ from: Int, bundle: AttackEdges.Bundle, target number: Int, chains: Bool) {
             let to = chains ? roleNode(number) : deadEnd(number)
-            for (statement, sid) in zip(bundle.statementIndices, bundle.sids) {
-                let statementIn = statementNode(StatementKey(role: number, index: statement), sid: sid)
+            for statement in bundle.hop.template.allowingStatements {
+                let statementIn = statementNode(StatementKey(role: number, index: statement.index), sid: statement.sid)
                 arc(from, statementIn)
                 arc(statementIn + 1, to)
             }
