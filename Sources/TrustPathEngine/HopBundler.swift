@@ -62,15 +62,7 @@ public final class HopBundler: Sendable {
             }
             // The caller's own account's part of the group (a caller without identity permission): each part met whole
             // keeps its id.
-            var buckets: [[Bool]: [String]] = [:]
-            var order: [[Bool]] = []
-            for arn in candidate.members {
-                let signature = Self.signature(arn, key: key, index: index)
-                if buckets[signature] == nil { order.append(signature) }
-                buckets[signature, default: []].append(arn)
-            }
-            for signature in order {
-                let bucket = buckets[signature] ?? []
+            for (signature, bucket) in Self.bySignature(candidate.members, key: key, index: index) {
                 let whole = parts.first { $0.signature == signature && $0.members.count == bucket.count }
                 judge(bucket, numbers: whole?.numbers, set: whole?.id)
             }
@@ -125,22 +117,27 @@ public final class HopBundler: Sendable {
         return signature
     }
 
-    /// A group's members split by signature; each part keeps the members' order.
-    private func split(_ key: SplitKey) -> [Part] {
-        if let known = splits.withLock({ $0.known[key] }) { return known }
-        let index = evaluator.index
+    /// Roles split by signature, in order of first appearance; each part keeps the roles' order.
+    private static func bySignature(_ arns: [String], key: SplitKey, index: SnapshotIndex) -> [(signature: [Bool], members: [String])] {
         var parts: [[Bool]: [String]] = [:]
         var order: [[Bool]] = []
-        for arn in index.targetGroups.members[key.group] {
-            let signature = Self.signature(arn, key: key, index: index)
+        for arn in arns {
+            let signature = signature(arn, key: key, index: index)
             if parts[signature] == nil { order.append(signature) }
             parts[signature, default: []].append(arn)
         }
+        return order.map { ($0, parts[$0] ?? []) }
+    }
+
+    /// A group's members split by signature, each part numbered once as a target set.
+    private func split(_ key: SplitKey) -> [Part] {
+        if let known = splits.withLock({ $0.known[key] }) { return known }
+        let index = evaluator.index
+        let parts = Self.bySignature(index.targetGroups.members[key.group], key: key, index: index)
         return splits.withLock { state in
             if let known = state.known[key] { return known }
-            let numbered = order.map { signature in
+            let numbered = parts.map { signature, members in
                 state.nextID += 1
-                let members = parts[signature] ?? []
                 return Part(id: state.nextID, members: members, numbers: members.map { index.targetGroups.roleNumbers[$0] ?? -1 },
                             signature: signature)
             }
