@@ -7,17 +7,19 @@ import TrustPathEngine
 /// Exact for doors whose statement admits no role session of the organization; `FixImpact` answers the others.
 struct DoorFixImpact: Sendable {
     private let reach: RoleReach
-    /// Per entry (by pair-id prefix), for each role by number: how many of its doors have the role behind them.
-    private let doorsBehind: [String: [Int32]]
+    /// Per entry (by pair-id prefix), for each role behind its doors (by number): how many of its doors have it behind
+    /// them. Sized by what lies behind each entry's doors, not by the organization: an estate may have thousands of
+    /// outside accounts as entries.
+    private let doorsBehind: [String: [Int: Int32]]
 
-    init(_ doors: [Door], reach: RoleReach, roles: Int) {
-        var doorsBehind: [String: [Int32]] = [:]
+    init(_ doors: [Door], reach: RoleReach) {
+        var doorsBehind: [String: [Int: Int32]] = [:]
         for door in doors {
             for entry in door.entries {
                 let key = Self.entryKey(entry)
                 // Taken out and put back, so the counts are changed in place rather than copied.
-                var counts = doorsBehind.removeValue(forKey: key) ?? Array(repeating: 0, count: roles)
-                for number in Self.behind(door, entry: entry, reach: reach).numbers { counts[number] += 1 }
+                var counts = doorsBehind.removeValue(forKey: key) ?? [:]
+                for number in Self.behind(door, entry: entry, reach: reach).numbers { counts[number, default: 0] += 1 }
                 doorsBehind[key] = counts
             }
         }

@@ -67,7 +67,7 @@ public struct RemediationPlan: Sendable {
             return (fix, door)
         }, uniquingKeysWith: { first, _ in first })
         let doorImpact = DoorFixImpact(result.doors.filter { doorFixes[$0.key].map { counted[$0] != nil } ?? false },
-                                       reach: result.reach, roles: result.index.targetGroups.roleARNs.count)
+                                       reach: result.reach)
         let walked = Array(Set(doorFixes.values).union(solution.fixes).subtracting(counted.keys)).sorted()
         let walkedImpact = Dictionary(uniqueKeysWithValues: zip(walked, FixImpact.removedPairs(edges, fixes: walked)))
         let fixes = Array(counted.keys) + walked

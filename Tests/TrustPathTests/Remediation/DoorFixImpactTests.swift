@@ -15,7 +15,7 @@ struct DoorFixImpactTests {
         let edges = AttackEdges(result)
         let internalStatements = Set(edges.edges.filter { if case .roleSession = $0.actor { true } else { false } }
             .flatMap(\.statements))
-        let counted = DoorFixImpact(result.doors, reach: result.reach, roles: result.index.targetGroups.roleARNs.count)
+        let counted = DoorFixImpact(result.doors, reach: result.reach)
         let pairs = Set(result.findings.map(\.id))
         for door in result.doors {
             guard let fix = plan.doorFixes[door.key],
