@@ -18,6 +18,8 @@ public struct AnalysisOptions: Sendable {
     public var parallel: Bool
     /// How many of the worst targets each door shows with a path.
     public var doorTopCount = 5
+    /// The smallest target set walks expand as its group less a few roles (`RoleGraph`); tests compare both ways.
+    var smallestBasedSet = 32
 
     public init(maxPaths: Int = 3, vendorNames: [String: String] = [:], config: ProjectConfig = ProjectConfig(),
                 today: String = AnalysisOptions.currentDate(), progress: (@Sendable (String) -> Void)? = nil,
@@ -76,16 +78,26 @@ public enum Analyzer {
         let entries = actors.map { Entry($0, name: vendorName($0, options)) ?? Entry(kind: .public, id: "*") }
         // An outside account passing a trust of `*` is listed under the public entry, not as an entry of its own.
         let publicStatements = graph.publicStatements
+        // Every entry's first hops (judged on every core), then everything behind those that chain, in flat arrays;
+        // then each role any entry reaches judged once.
+        let threshold = options.parallel ? 2 : Int.max
+        let firstHops = orderedConcurrentMap(actors.count, threshold: threshold) { graph.bundles(from: actors[$0]) }
+        let starts = zip(actors, firstHops).flatMap { actor, bundles in
+            actor.chainsOnward ? bundles.flatMap { $0.targetNumbers } : []
+        }
+        let roles = RoleGraph(graph: graph, starts: starts, parallel: options.parallel, smallestBased: options.smallestBasedSet)
+        let table = SeverityTable(numbers: roles.reached + firstHops.flatMap { $0.flatMap { $0.targetNumbers } }, index: index,
+                                  severities: severities, parallel: options.parallel)
+        let layers = ScratchPool { PathSearch.Layers(roles: roles, maxPaths: options.maxPaths) }
 
         @Sendable func search(_ position: Int) -> [Finding] {
             let actor = actors[position]
             let entry = entries[position]
             var findings: [Finding] = []
-            var search = PathSearch(graph: graph, entry: actor, maxPaths: options.maxPaths)
+            var search = PathSearch(graph: graph, roles: roles, entry: actor, maxPaths: options.maxPaths)
             if entry.kind == .externalAccount { search.skippedStatements = publicStatements }
-            for (target, state, chains) in search.run() {
-                guard let role = index.rolesByARN[target], let chain = chains.first else { continue }
-                let judged = severities.judged(role)
+            for (number, target, state, chains) in layers.with({ search.run(open: $0.open, any: $0.any) }) {
+                guard let role = index.rolesByARN[target], let chain = chains.first, let judged = table[number] else { continue }
                 findings.append(Finding(
                     id: Finding.identity(entry: entry, target: target), entry: entry, target: target,
                     targetAccount: role.account, targetRoleID: role.roleID, severity: judged.severity,
@@ -96,15 +108,15 @@ public enum Analyzer {
             }
             return findings
         }
-        let found = orderedConcurrentMap(actors.count, threshold: options.parallel ? 2 : .max, search).flatMap { $0 }
+        let found = orderedConcurrentMap(actors.count, threshold: threshold, search).flatMap { $0 }
         let raised = VendorNotes.apply(found)
         let (findings, suppressed) = AcceptedRisks.apply(Finding.sortedByRank(raised), risks: options.config.acceptedRisks,
                                                          today: options.today)
         options.progress?("finding the doors…")
-        let reach = RoleReach(graph: graph)
+        let reach = RoleReach(roles: roles, index: index)
         let doors = AcceptedRisks.apply(
             findDoors(entries: actors.compactMap { Entry($0, name: vendorName($0, options)) }, graph: graph, reach: reach,
-                      index: index, severities: severities, publicStatements: publicStatements, options: options),
+                      index: index, severities: severities, table: table, publicStatements: publicStatements, options: options),
             kept: findings, suppressed: suppressed)
         return AnalysisResult(doors: doors, findings: findings,
                               entries: actors.compactMap { Entry($0, name: vendorName($0, options)) },
@@ -115,20 +127,18 @@ public enum Analyzer {
 
     /// Every door, ranked; the walks behind them run on every core.
     private static func findDoors(entries: [Entry], graph: AttackGraph, reach: RoleReach, index: SnapshotIndex, severities: SeverityCache,
-                                  publicStatements: Set<StatementReference>, options: AnalysisOptions) -> [Door] {
+                                  table: SeverityTable, publicStatements: Set<StatementReference>,
+                                  options: AnalysisOptions) -> [Door] {
         let (byDoor, alsoPassing) = DoorFinder.passages(entries: entries, graph: graph, publicStatements: publicStatements)
         let keys = byDoor.keys.sorted()
-        let threshold = options.parallel ? 16 : Int.max
-        // What lies behind each door role first (on every core), then each role behind some door judged once.
-        let reaches = orderedConcurrentMap(keys.count, threshold: threshold) { position in
-            reach.reach(from: keys[position].role,
-                        chainsOnward: (byDoor[keys[position]] ?? []).contains { $0.entry.actor.chainsOnward })
-        }
-        let table = SeverityTable(reaches: reaches, index: index, severities: severities, parallel: options.parallel)
         let finder = DoorFinder(index: index, severities: severities, table: table, reach: reach,
                                 topCount: max(1, options.doorTopCount))
-        let doors = orderedConcurrentMap(keys.count, threshold: threshold) { position in
-            finder.door(keys[position], passages: byDoor[keys[position]] ?? [], alsoPassing: alsoPassing[keys[position]] ?? [])
+        let marks = ScratchPool { reach.makeMarks() }
+        let doors = orderedConcurrentMap(keys.count, threshold: options.parallel ? 16 : Int.max) { position in
+            marks.with { marks in
+                finder.door(keys[position], passages: byDoor[keys[position]] ?? [], alsoPassing: alsoPassing[keys[position]] ?? [],
+                            marks: marks)
+            }
         }
         return doors.compactMap { $0 }.sorted(by: Door.ranked)
     }

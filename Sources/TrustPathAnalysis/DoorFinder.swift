@@ -2,7 +2,7 @@ import TrustPathEngine
 import TrustPathModel
 
 /// Finds the doors: every trust statement an entry passes on its first hop, with what lies behind it. Cost is
-/// one walk per door role (shared by the role's doors), not one per (entry, role) pair.
+/// one walk per door, not one per (entry, role) pair.
 struct DoorFinder {
     let index: SnapshotIndex
     let severities: SeverityCache
@@ -37,7 +37,7 @@ struct DoorFinder {
         return (byDoor, alsoPassing)
     }
 
-    func door(_ key: DoorKey, passages: [Passage], alsoPassing: [String]) -> Door? {
+    func door(_ key: DoorKey, passages: [Passage], alsoPassing: [String], marks: RoleReach.Marks) -> Door? {
         guard let first = passages.first, let statement = first.hop.trustStatement,
               let role = index.rolesByARN[key.role] else { return nil }
         let entries = passages.map { passage in
@@ -46,7 +46,7 @@ struct DoorFinder {
                       alsoPassing: passage.entry.kind == .public ? alsoPassing.sorted() : [],
                       note: VendorNotes.note(for: passage.entry, hop: Hop(passage.hop)))
         }
-        let reached = reach.reach(from: key.role, chainsOnward: passages.contains { $0.entry.actor.chainsOnward })
+        let reached = reach.reach(from: key.role, chainsOnward: passages.contains { $0.entry.actor.chainsOnward }, marks: marks)
         let entryState = passages.map(\.hop.state).min() ?? .conditional
         var behind: [Severity: Int] = [:]
         // The worst `topCount` by severity, then by the shorter path (breadth-first order, which keeps the door's own

@@ -2,105 +2,164 @@ import TrustPathEngine
 import TrustPathModel
 
 /// Breadth-first search from one entry: shortest chains to every reachable role, preferring chains whose
-/// hops are all open over shorter ones that rest on conditions. Hops are walked a bundle at a time and roles by
-/// number: a set of alike roles is expanded at most `maxPaths` times per depth (later expansions could add no
-/// parent a chain uses).
+/// hops are all open over shorter ones that rest on conditions. Walks the flat `RoleGraph` by role number: a set
+/// of alike roles is expanded at most `maxPaths` times per depth (later expansions could add no parent a chain
+/// uses), and the per-role state lives in `Layer`s a worker reuses from one entry to the next.
 struct PathSearch {
     let graph: AttackGraph
+    let roles: RoleGraph
     let entry: Actor
     let maxPaths: Int
     /// First hops through these statements are not this entry's own (an outside account passing a public trust).
     var skippedStatements: Set<StatementReference> = []
 
-    /// For each reached role (by number): its distance and the bundles (up to `maxPaths`) that reach it at that distance.
-    struct Layer {
-        var distance: [Int]
-        var parents: [[HopBundle]]
+    /// For each reached role (by number): its distance and the edges (up to `maxPaths`) that reach it at that
+    /// distance. An edge is a `RoleGraph` edge, or `-1 - k` for the entry's own bundle `k`. Valid for the roles of
+    /// `reached` only: the arrays are reused, not cleared.
+    final class Layer {
+        private(set) var distance: [Int32]
+        private(set) var parentCount: [UInt8]
+        private(set) var parents: [Int32]
         /// The reached roles, in the order they were reached.
-        var reached: [Int] = []
-        /// Per shared target set: the depth it was expanded at, and how many times.
-        var expanded: [Int: (depth: Int, count: Int)] = [:]
+        private(set) var reached: [Int] = []
+        /// Per target set: the depth it was expanded at, and how many times (valid when `marks` holds the set).
+        private var setDepth: [Int32]
+        private var setCount: [Int32]
+        let marks: WalkMarks
+        let expander: SetExpander
+        let maxPaths: Int
 
-        init(roles: Int) {
-            distance = Array(repeating: 0, count: roles)
-            parents = Array(repeating: [], count: roles)
+        init(roles: RoleGraph, maxPaths: Int) {
+            self.maxPaths = maxPaths
+            distance = Array(repeating: 0, count: roles.roleCount)
+            parentCount = Array(repeating: 0, count: roles.roleCount)
+            parents = Array(repeating: 0, count: roles.roleCount * maxPaths)
+            setDepth = Array(repeating: 0, count: roles.setCount)
+            setCount = Array(repeating: 0, count: roles.setCount)
+            marks = WalkMarks(roles: roles.roleCount, sets: roles.setCount)
+            expander = SetExpander(roles: roles, fullPasses: maxPaths)
+        }
+
+        func begin() {
+            marks.begin()
+            expander.begin()
+            reached.removeAll(keepingCapacity: true)
+        }
+
+        /// The distance of a role from the entry; 0 when not reached.
+        func distance(of number: Int) -> Int { marks.isMarked(role: number) ? Int(distance[number]) : 0 }
+
+        /// Whether no edge at `depth` or deeper can change the role's distance or parents.
+        func settled(_ number: Int, depth: Int) -> Bool {
+            marks.isMarked(role: number) && (Int(distance[number]) < depth || Int(parentCount[number]) >= maxPaths)
+        }
+
+        /// Reaches a role at `depth` through `edge`; true when it was not reached before.
+        func reach(_ number: Int, depth: Int, through edge: Int32) -> Bool {
+            if marks.markRole(number) {
+                distance[number] = Int32(depth)
+                parentCount[number] = 1
+                parents[number * maxPaths] = edge
+                reached.append(number)
+                return true
+            }
+            if Int(distance[number]) == depth, Int(parentCount[number]) < maxPaths {
+                parents[number * maxPaths + Int(parentCount[number])] = edge
+                parentCount[number] += 1
+            }
+            return false
+        }
+
+        /// Whether a set may be expanded at `depth`, counting the expansion.
+        func expand(_ set: Int, depth: Int) -> Bool {
+            if marks.markSet(set) {
+                setDepth[set] = Int32(depth)
+                setCount[set] = 1
+                return true
+            }
+            if Int(setDepth[set]) < depth || Int(setCount[set]) >= maxPaths { return false }
+            setCount[set] += 1
+            return true
+        }
+
+        /// The edges a shortest path to `number` comes through.
+        func parents(of number: Int) -> ArraySlice<Int32> {
+            parents[(number * maxPaths)..<(number * maxPaths + Int(parentCount[number]))]
         }
     }
 
-    func run() -> [(target: String, state: HopState, paths: [[HopVerdict]])] {
-        let open = breadthFirst(allowConditional: false)
-        let any = breadthFirst(allowConditional: true)
+    /// A worker's two layers: all-open chains, and any chains.
+    final class Layers {
+        let open: Layer
+        let any: Layer
+        init(roles: RoleGraph, maxPaths: Int) {
+            open = Layer(roles: roles, maxPaths: maxPaths)
+            any = Layer(roles: roles, maxPaths: maxPaths)
+        }
+    }
+
+    /// Every reachable role, sorted by ARN, with its state and chains; `open` and `any` are a worker's layers.
+    func run(open: Layer, any: Layer) -> [(number: Int, target: String, state: HopState, paths: [[HopVerdict]])] {
+        let first = graph.bundles(from: entry)
+        breadthFirst(allowConditional: false, first: first, into: open)
+        breadthFirst(allowConditional: true, first: first, into: any)
         let names = graph.roleARNs
         return any.reached.sorted().map { number in
-            open.distance[number] > 0
-                ? (names[number], .open, chains(to: number, in: open))
-                : (names[number], .conditional, chains(to: number, in: any))
+            open.distance(of: number) > 0
+                ? (number, names[number], .open, chains(to: number, in: open, first: first))
+                : (number, names[number], .conditional, chains(to: number, in: any, first: first))
         }
     }
 
-    private func breadthFirst(allowConditional: Bool) -> Layer {
-        var layer = Layer(roles: graph.roleARNs.count)
+    private func breadthFirst(allowConditional: Bool, first: [HopBundle], into layer: Layer) {
+        layer.begin()
         var frontier: [Int] = []
         let index = graph.index
-        for bundle in graph.bundles(from: entry) where allowConditional || bundle.state == .open {
+        for (position, bundle) in first.enumerated() where allowConditional || bundle.state == .open {
             for (target, number) in zip(bundle.targets, bundle.targetNumbers) where number >= 0 {
                 if !skippedStatements.isEmpty, let statement = bundle.verdict(for: target, index: index).trustStatement,
                    skippedStatements.contains(statement) { continue }
-                if layer.distance[number] == 0 {
-                    layer.distance[number] = 1
-                    layer.reached.append(number)
-                    frontier.append(number)
-                }
-                if layer.distance[number] == 1 { layer.parents[number].append(bundle) }
+                if layer.reach(number, depth: 1, through: Int32(-1 - position)) { frontier.append(number) }
             }
         }
         frontier.sort()
-        guard entry.chainsOnward else { return layer }
+        guard entry.chainsOnward else { return }
         var depth = 1
         var found: [Int] = []
+        var next: [Int] = []
         while !frontier.isEmpty {
             depth += 1
-            var next: [Int] = []
+            next.removeAll(keepingCapacity: true)
             for node in frontier {
                 // Each node's new roles in ARN order (numbers are ARN order), as one hop per role would have found them.
                 found.removeAll(keepingCapacity: true)
-                for bundle in graph.bundles(fromRole: node) where allowConditional || bundle.state == .open {
-                    if let set = bundle.targetSet {
-                        if let seen = layer.expanded[set], seen.depth < depth || seen.count >= maxPaths { continue }
-                        layer.expanded[set] = (depth, (layer.expanded[set]?.count ?? 0) + 1)
-                    }
-                    for number in bundle.targetNumbers where number >= 0 {
-                        if layer.distance[number] == 0 {
-                            layer.distance[number] = depth
-                            layer.reached.append(number)
-                            found.append(number)
-                        }
-                        if layer.distance[number] == depth, layer.parents[number].count < maxPaths {
-                            layer.parents[number].append(bundle)
-                        }
+                for edge in roles.edges(of: node) where allowConditional || roles.edgeOpen[edge] {
+                    let set = Int(roles.edgeSet[edge])
+                    guard layer.expand(set, depth: depth) else { continue }
+                    layer.expander.expand(set, depth: depth, settled: { layer.settled($0, depth: depth) }) { number in
+                        if layer.reach(number, depth: depth, through: Int32(edge)) { found.append(number) }
                     }
                 }
                 next += found.sorted()
             }
-            frontier = next
+            swap(&frontier, &next)
         }
-        return layer
     }
 
     /// Up to `maxPaths` shortest chains, the first following the first parent at every step.
-    private func chains(to target: Int, in layer: Layer) -> [[HopVerdict]] {
+    private func chains(to target: Int, in layer: Layer, first: [HopBundle]) -> [[HopVerdict]] {
         var result: [[HopVerdict]] = []
         let index = graph.index
         let names = graph.roleARNs
         func walk(_ node: Int, _ suffix: [HopVerdict]) {
             guard result.count < maxPaths else { return }
-            for bundle in layer.parents[node] {
+            for edge in layer.parents(of: node) {
                 guard result.count < maxPaths else { return }
-                let chain = [bundle.verdict(for: names[node], index: index)] + suffix
-                if case .roleSession(let previous) = bundle.actor, let number = index.targetGroups.roleNumbers[previous] {
-                    walk(number, chain)
+                if edge < 0 {
+                    result.append([first[Int(-1 - edge)].verdict(for: names[node], index: index)] + suffix)
                 } else {
-                    result.append(chain)
+                    let chain = [roles.edgeBundle[Int(edge)].verdict(for: names[node], index: index)] + suffix
+                    walk(Int(roles.edgeSource[Int(edge)]), chain)
                 }
             }
         }

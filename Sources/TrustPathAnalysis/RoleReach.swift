@@ -1,11 +1,10 @@
-import Synchronization
 import TrustPathEngine
 import TrustPathModel
 
-/// What lies behind a role: every role reachable from a session of it, each with a shortest path. Computed once
-/// per role and shared by every door into that role (a role often has several entry statements). Walks roles by
-/// number (`TargetGroups.roleNumbers`), not by ARN: a large organization walks hundreds of millions of steps here.
-public final class RoleReach: Sendable {
+/// What lies behind a role: every role reachable from a session of it, each with a shortest path. Walked on
+/// demand over the flat `RoleGraph` and not kept: a large organization has thousands of doors with thousands of
+/// roles behind each, and a walk costs less than keeping them all.
+public struct RoleReach: Sendable {
     /// The roles reachable from one role, the role itself first, in breadth-first order.
     public struct Reach: Sendable {
         /// Role numbers in breadth-first order; `parent[i]` is the position of the role a shortest path comes from
@@ -34,55 +33,67 @@ public final class RoleReach: Sendable {
         }
     }
 
-    private let graph: AttackGraph
-    private let cache = Mutex<[Int: Reach]>([:])
+    /// The graph walked, for later stages that lay its sets into graphs of their own.
+    public let roles: RoleGraph
+    let names: [String]
+    let numbers: [String: Int]
 
-    public init(graph: AttackGraph) { self.graph = graph }
-
-    /// What an entry that obtains `role` gets: the role alone when nothing chains from it (a service entry's),
-    /// else the role and everything behind it.
-    public func reach(from role: String, chainsOnward: Bool) -> Reach {
-        if chainsOnward { return reach(from: role) }
-        guard let number = graph.index.targetGroups.roleNumbers[role] else {
-            return Reach(numbers: [], parent: [], state: [], names: graph.roleARNs)
-        }
-        return Reach(numbers: [number], parent: [-1], state: [.open], names: graph.roleARNs)
+    init(roles: RoleGraph, index: SnapshotIndex) {
+        self.roles = roles
+        names = index.targetGroups.roleARNs
+        numbers = index.targetGroups.roleNumbers
     }
 
-    /// What lies behind `role`: it and every role reachable from a session of it (empty for a role not in the snapshot).
-    public func reach(from role: String) -> Reach {
-        let names = graph.roleARNs
-        guard let start = graph.index.targetGroups.roleNumbers[role] else {
-            return Reach(numbers: [], parent: [], state: [], names: names)
+    /// Marks for walks by one worker, to pass to `reach(from:chainsOnward:marks:)` walk after walk.
+    public final class Marks {
+        let marks: WalkMarks
+        let expander: SetExpander
+        init(_ roles: RoleGraph) {
+            marks = WalkMarks(roles: roles.roleCount, sets: roles.setCount)
+            expander = SetExpander(roles: roles, fullPasses: 1)
         }
-        if let known = cache.withLock({ $0[start] }) { return known }
+    }
+
+    /// How many roles the organization has (role numbers are below it).
+    public var roleCount: Int { roles.roleCount }
+
+    /// Fresh marks for one worker.
+    public func makeMarks() -> Marks { Marks(roles) }
+
+    /// What an entry that obtains `role` gets: the role alone when nothing chains from it (a service entry's),
+    /// else the role and everything behind it (empty for a role not in the snapshot).
+    public func reach(from role: String, chainsOnward: Bool, marks: Marks) -> Reach {
+        guard let start = numbers[role] else { return Reach(numbers: [], parent: [], state: [], names: names) }
         var reach = Reach(numbers: [start], parent: [-1], state: [.open], names: names)
-        var placed = [Bool](repeating: false, count: names.count)
-        placed[start] = true
-        // A shared set of targets is expanded once: every role in it is placed the first time.
-        var expanded: Set<Int> = []
-        var found: [(number: Int, state: HopState)] = []
+        guard chainsOnward else { return reach }
+        let expander = marks.expander
+        let marks = marks.marks
+        marks.begin()
+        expander.begin()
+        _ = marks.markRole(start)
+        var found: [(number: Int, open: Bool)] = []
         var next = 0
         while next < reach.numbers.count {
             let from = next
             next += 1
             found.removeAll(keepingCapacity: true)
-            for bundle in graph.bundles(fromRole: reach.numbers[from]) {
-                if let set = bundle.targetSet, !expanded.insert(set).inserted { continue }
-                for number in bundle.targetNumbers where number >= 0 && !placed[number] {
-                    placed[number] = true
-                    found.append((number, bundle.state))
+            for edge in roles.edges(of: reach.numbers[from]) {
+                // A shared set of targets is expanded once: every role in it is placed the first time.
+                guard marks.markSet(Int(roles.edgeSet[edge])) else { continue }
+                let open = roles.edgeOpen[edge]
+                expander.expand(Int(roles.edgeSet[edge]), depth: 0, settled: marks.isMarked(role:)) { number in
+                    if marks.markRole(number) { found.append((number, open)) }
                 }
             }
             // In ARN order (numbers are ARN order), as one hop per role would have found them.
             found.sort { $0.number < $1.number }
-            for (number, state) in found {
+            let fromState = reach.state[from]
+            for (number, open) in found {
                 reach.numbers.append(number)
                 reach.parent.append(from)
-                reach.state.append(max(reach.state[from], state))
+                reach.state.append(open ? fromState : .conditional)
             }
         }
-        cache.withLock { $0[start] = reach }
         return reach
     }
 }

@@ -1,8 +1,9 @@
 import TrustPathEngine
 import TrustPathModel
 
-/// The judged severity of every role behind some door, by role number: the doors read one for each role behind
-/// them (hundreds of millions of reads in a large organization), so they read an array, not a locked cache.
+/// The judged severity of every role an entry reaches, by role number: the findings read one per pair and the doors
+/// one for each role behind them (tens of millions of reads in a large organization), so they read an array, not a
+/// locked cache.
 struct SeverityTable: Sendable {
     struct Judged: Sendable {
         var severity: Severity
@@ -12,16 +13,14 @@ struct SeverityTable: Sendable {
 
     private let judged: [Judged?]
 
-    /// Judges, on every core, each role that one of `reaches` holds.
-    init(reaches: [RoleReach.Reach], index: SnapshotIndex, severities: SeverityCache, parallel: Bool) {
+    /// Judges, on every core, each role of `numbers` (role numbers; repeats and unnumbered targets are skipped).
+    init(numbers wanted: [Int], index: SnapshotIndex, severities: SeverityCache, parallel: Bool) {
         let names = index.targetGroups.roleARNs
-        var wanted = [Bool](repeating: false, count: names.count)
+        var seen = [Bool](repeating: false, count: names.count)
         var collected: [Int] = []
-        for reach in reaches {
-            for number in reach.numbers where !wanted[number] {
-                wanted[number] = true
-                collected.append(number)
-            }
+        for number in wanted where number >= 0 && !seen[number] {
+            seen[number] = true
+            collected.append(number)
         }
         let numbers = collected
         let found = orderedConcurrentMap(numbers.count, threshold: parallel ? 64 : .max) { position -> Judged? in

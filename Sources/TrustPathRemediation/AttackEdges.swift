@@ -35,6 +35,8 @@ public struct AttackEdges: Sendable {
     public let entries: [Actor]
     public let bundles: [Bundle]
     let index: SnapshotIndex
+    /// The analysis's role graph: which shared target sets are a base's members but one run (`BaseChains`).
+    let roles: RoleGraph
     let outgoing: [Actor: [Int]]
     /// The statements the public passes: an outside account passing one is the public's pair, not its own.
     let publicStatements: Set<StatementReference>
@@ -76,6 +78,7 @@ public struct AttackEdges: Sendable {
         self.entries = result.actors
         self.bundles = bundles
         self.index = result.index
+        roles = result.reach.roles
         self.outgoing = outgoing
         self.loneBundlesInto = loneBundlesInto
         self.setsHolding = setsHolding
@@ -91,14 +94,6 @@ public struct AttackEdges: Sendable {
     /// The trust statements of `target` that allow the hops of bundle `position`.
     func statements(of position: Int, target: String) -> [StatementReference] {
         bundles[position].hop.allowingStatements(of: target, index: index)
-    }
-
-    /// Whether some role session's hop passes `statement`.
-    func admitsRoleSession(_ statement: StatementReference) -> Bool {
-        bundles(into: statement.owner).contains { position in
-            guard case .roleSession = bundles[position].actor else { return false }
-            return bundles[position].statementIndices.contains(statement.index)
-        }
     }
 
     /// Every hop, one edge each. Costs one edge per (actor, role) hop: for tests and small snapshots.

@@ -67,6 +67,8 @@ public enum ChokePointSolver {
         // An actor's hops into a shared set of roles go through one node per set (and allowing statements, and whether
         // the actor chains onward): the set's arcs into its statements are laid once, not once per caller.
         var setNodes: [SetNodeKey: Int] = [:]
+        // Sets that are a base but one run lay two arcs into chains over the base, keyed by base.
+        var baseChains = BaseChains<SetNodeKey>()
         func connect(_ from: Int, bundle: AttackEdges.Bundle, target number: Int, chains: Bool) {
             let to = chains ? roleNode(number) : deadEnd(number)
             for statement in bundle.hop.template.allowingStatements {
@@ -87,7 +89,14 @@ public enum ChokePointSolver {
             let setNode = setNodes[key] ?? {
                 let id = newNode()
                 setNodes[key] = id
-                for number in numbers { connect(id, bundle: bundle, target: number, chains: chains) }
+                if let run = edges.roles.run(ofTargetSet: set) {
+                    baseChains.lay(from: id, key: SetNodeKey(set: run.base, statements: bundle.statementIndices, chains: chains),
+                                   members: edges.roles.members(ofBase: run.base), lower: run.lower, upper: run.upper,
+                                   newNode: { newNode() }, arc: { arc($0, $1) },
+                                   connect: { connect($0, bundle: bundle, target: $1, chains: chains) })
+                } else {
+                    for number in numbers { connect(id, bundle: bundle, target: number, chains: chains) }
+                }
                 return id
             }()
             arc(from, setNode)

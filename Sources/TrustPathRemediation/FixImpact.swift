@@ -63,6 +63,8 @@ private struct EntryGraph {
     init(edges: AttackEdges, entry: Actor, fixes: [Fix], byRole: [String: Int]) {
         var roleNodes: [String: Int] = [:]
         var setNodes: [SetKey: Int] = [:]
+        // Keyed by base rather than set.
+        var baseChains = BaseChains<SetKey>()
         var pending: [(actor: Actor, node: Int)] = [(entry, 0)]
         let chains = entry.chainsOnward
         let skipsPublic: Bool = if case .externalAccount = entry { true } else { false }
@@ -112,8 +114,16 @@ private struct EntryGraph {
                 let setNode = setNodes[key] ?? {
                     let setNode = newNode(nil)
                     setNodes[key] = setNode
-                    for target in bundle.targets {
-                        connect(setNode, target, statements: bundle.statementIndices, actorClass: actorClass)
+                    if let run = edges.roles.run(ofTargetSet: set) {
+                        let names = edges.index.targetGroups.roleARNs
+                        baseChains.lay(from: setNode, key: SetKey(set: run.base, statements: bundle.statementIndices, actorClass: actorClass),
+                                   members: edges.roles.members(ofBase: run.base), lower: run.lower, upper: run.upper,
+                                   newNode: { newNode(nil) }, arc: { successors[$0].append($1) },
+                                   connect: { connect($0, names[$1], statements: bundle.statementIndices, actorClass: actorClass) })
+                    } else {
+                        for target in bundle.targets {
+                            connect(setNode, target, statements: bundle.statementIndices, actorClass: actorClass)
+                        }
                     }
                     return setNode
                 }()

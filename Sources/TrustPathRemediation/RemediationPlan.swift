@@ -57,24 +57,13 @@ public struct RemediationPlan: Sendable {
         let targets = Set(result.findings.filter { $0.severity <= chokeSeverity }.map(\.target))
         let solution = ChokePointSolver.solve(edges, targets: targets, planner: planner)
         let severities = Dictionary(result.findings.map { ($0.id, $0.severity) }, uniquingKeysWith: { first, _ in first })
-        // The candidates are the doors' fixes and the choke points. A door fix that closes no role session's hop (its
-        // statement lets none through, or the fix stops outsiders only) removes exactly the pairs for which it was the
-        // entry's only way in: counted from the doors. Choke points and the other door fixes are found from each entry's
-        // dominator tree (`FixImpact`).
-        let counted: [Fix: Door] = Dictionary(result.doors.compactMap { door in
-            guard let fix = doorFixes[door.key],
-                  !fix.closes(.roleSession) || !edges.admitsRoleSession(door.statement) else { return nil }
-            return (fix, door)
-        }, uniquingKeysWith: { first, _ in first })
-        let doorImpact = DoorFixImpact(result.doors.filter { doorFixes[$0.key].map { counted[$0] != nil } ?? false },
-                                       reach: result.reach)
-        let walked = Array(Set(doorFixes.values).union(solution.fixes).subtracting(counted.keys)).sorted()
-        let walkedImpact = Dictionary(uniqueKeysWithValues: zip(walked, FixImpact.removedPairs(edges, fixes: walked)))
-        let fixes = Array(counted.keys) + walked
+        // The candidates are the doors' fixes and the choke points; what each removes comes from each entry's dominator
+        // tree (`FixImpact`), one pass over each entry's graph for all of them.
+        let fixes = Array(Set(doorFixes.values).union(solution.fixes)).sorted()
+        let impact = FixImpact.removedPairs(edges, fixes: fixes)
         @Sendable func rank(_ position: Int) -> RankedFix {
             let fix = fixes[position]
-            let all = counted[fix].map { doorImpact.removedPairs(by: $0) } ?? walkedImpact[fix] ?? []
-            let removed = all.filter { severities[$0] != nil }.sorted()
+            let removed = impact[position].filter { severities[$0] != nil }.sorted()
             var counts: [String: Int] = [:]
             for id in removed { counts[severities[id]?.rawValue ?? "low", default: 0] += 1 }
             let score = removed.reduce(0) { total, id in total + weight(severities[id] ?? .low) }

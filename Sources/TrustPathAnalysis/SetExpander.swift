@@ -1,0 +1,90 @@
+/// Expands the target sets of a `RoleGraph` during one walk, sparing members an expansion cannot change. A plain
+/// set is visited whole. A set that is a base but a few members (a spanning group seen from one caller account) is
+/// visited whole for the base's first `fullPasses` expansions at the depth it was first met; after that, only the
+/// members some expansion of that base left out can still be unreached or short of parents, so only those are
+/// visited. The callers of a thousand accounts then cost one pass over the group and a few members each, not a
+/// thousand passes. One worker's, reused walk after walk.
+final class SetExpander {
+    private let roles: RoleGraph
+    private let fullPasses: Int
+    private var baseMark: [UInt32]
+    private var firstDepth: [Int32]
+    private var passes: [Int32]
+    /// Per base: members left out by some expansion and not yet settled, sorted, without repeats.
+    private var pending: [[Int32]]
+    private var merged: [Int32] = []
+    private var generation: UInt32 = 0
+
+    init(roles: RoleGraph, fullPasses: Int) {
+        self.roles = roles
+        self.fullPasses = fullPasses
+        baseMark = Array(repeating: 0, count: roles.baseCount)
+        firstDepth = Array(repeating: 0, count: roles.baseCount)
+        passes = Array(repeating: 0, count: roles.baseCount)
+        pending = Array(repeating: [], count: roles.baseCount)
+    }
+
+    /// Forgets every base's state.
+    func begin() {
+        if generation == .max {
+            for position in baseMark.indices { baseMark[position] = 0 }
+            generation = 0
+        }
+        generation += 1
+    }
+
+    /// Calls `visit` once for each member of `set` that is not `settled` (and perhaps for some that are): a settled
+    /// member is one no later expansion at `depth` or deeper can change.
+    func expand(_ set: Int, depth: Int, settled: (Int) -> Bool, visit: (Int) -> Void) {
+        let listed = roles.listed(in: set)
+        let base = Int(roles.setBase[set])
+        guard base >= 0 else {
+            for number in listed { visit(Int(number)) }
+            return
+        }
+        if baseMark[base] != generation {
+            baseMark[base] = generation
+            firstDepth[base] = Int32(depth)
+            passes[base] = 0
+            pending[base].removeAll(keepingCapacity: true)
+        }
+        if Int(firstDepth[base]) == depth, Int(passes[base]) < fullPasses {
+            passes[base] += 1
+            var out = listed.startIndex
+            for number in roles.members(ofBase: base) {
+                if out < listed.endIndex, listed[out] == number {
+                    out += 1
+                } else {
+                    visit(Int(number))
+                }
+            }
+        } else {
+            var out = listed.startIndex
+            for number in pending[base] {
+                while out < listed.endIndex, listed[out] < number { out += 1 }
+                if out < listed.endIndex, listed[out] == number { continue }
+                visit(Int(number))
+            }
+        }
+        // Left out now: what was, and what this set leaves out, less what has settled.
+        merged.removeAll(keepingCapacity: true)
+        var left = pending[base].startIndex
+        var right = listed.startIndex
+        while left < pending[base].endIndex || right < listed.endIndex {
+            let number: Int32
+            if right == listed.endIndex || (left < pending[base].endIndex && pending[base][left] < listed[right]) {
+                number = pending[base][left]
+                left += 1
+            } else if left == pending[base].endIndex || listed[right] < pending[base][left] {
+                number = listed[right]
+                right += 1
+            } else {
+                number = listed[right]
+                left += 1
+                right += 1
+            }
+            if !settled(Int(number)) { merged.append(number) }
+        }
+        swap(&pending[base], &merged)
+    }
+}
