@@ -21,7 +21,24 @@ public final class HopBundler: Sendable {
         var id: Int
         var members: [String]
         var numbers: [Int]
-        var signature: [Bool]
+        var signature: Signature
+    }
+
+    /// Which of a split key's patterns cover a role, and whether it is in the caller's account, as bits: the first 64
+    /// in `low`, so that splitting a large group allocates nothing per role for the usual handful of patterns.
+    struct Signature: Hashable {
+        var low: UInt64 = 0
+        var high: [UInt64] = []
+
+        mutating func set(_ bit: Int) {
+            if bit < 64 {
+                low |= 1 << UInt64(bit)
+                return
+            }
+            let word = bit / 64 - 1
+            while high.count <= word { high.append(0) }
+            high[word] |= 1 << UInt64(bit % 64)
+        }
     }
 
     /// Parts by group, resource patterns and caller account, each with the id of its target set.
@@ -111,16 +128,17 @@ public final class HopBundler: Sendable {
 
     /// Which of the key's patterns cover a role, and whether it is in the caller's account: roles alike in all of these
     /// get the same verdict.
-    private static func signature(_ arn: String, key: SplitKey, index: SnapshotIndex) -> [Bool] {
-        var signature = key.patterns.map { $0.coversResource(arn) }
-        if let account = key.callerAccount { signature.append(index.rolesByARN[arn]?.account == account) }
+    private static func signature(_ arn: String, key: SplitKey, index: SnapshotIndex) -> Signature {
+        var signature = Signature()
+        for (bit, pattern) in key.patterns.enumerated() where pattern.coversResource(arn) { signature.set(bit) }
+        if let account = key.callerAccount, index.rolesByARN[arn]?.account == account { signature.set(key.patterns.count) }
         return signature
     }
 
     /// Roles split by signature, in order of first appearance; each part keeps the roles' order.
-    private static func bySignature(_ arns: [String], key: SplitKey, index: SnapshotIndex) -> [(signature: [Bool], members: [String])] {
-        var parts: [[Bool]: [String]] = [:]
-        var order: [[Bool]] = []
+    private static func bySignature(_ arns: [String], key: SplitKey, index: SnapshotIndex) -> [(signature: Signature, members: [String])] {
+        var parts: [Signature: [String]] = [:]
+        var order: [Signature] = []
         for arn in arns {
             let signature = signature(arn, key: key, index: index)
             if parts[signature] == nil { order.append(signature) }
