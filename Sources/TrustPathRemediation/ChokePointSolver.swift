@@ -125,9 +125,10 @@ public enum ChokePointSolver {
             .compactMap { references[$0] })
         // The actors each cut statement lets through, which its fix must close.
         var actorsThrough: [StatementReference: Set<Actor>] = [:]
+        // A bundle's roles share one trust document, so the statement's index tells whether the bundle passes it (thousands
+        // of bundles lead into a role of a group that callers of every account see).
         for statement in cut {
-            for position in edges.bundles(into: statement.owner)
-            where edges.statements(of: position, target: statement.owner).contains(statement) {
+            for position in edges.bundles(into: statement.owner) where edges.bundles[position].statementIndices.contains(statement.index) {
                 actorsThrough[statement, default: []].insert(edges.bundles[position].actor)
             }
         }
