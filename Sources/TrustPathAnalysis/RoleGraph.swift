@@ -32,7 +32,7 @@ public final class RoleGraph: Sendable {
     let outUpper: [Int32]
     /// The set of each shared target set (`HopBundle.targetSet`) of the role sessions' bundles.
     let setOfTargetSet: [Int: Int32]
-    /// Every role an entry reaches (a first hop's target, or behind one through roles that chain), by number, sorted.
+    /// Every role behind the starts, the starts included, by number, sorted.
     public let reached: [Int]
     /// How many roles the organization has.
     let roleCount: Int
