@@ -96,7 +96,7 @@ public enum Analyzer {
             var findings: [Finding] = []
             var search = PathSearch(graph: graph, roles: roles, entry: actor, maxPaths: options.maxPaths)
             if entry.kind == .externalAccount { search.skippedStatements = publicStatements }
-            for (number, target, state, chains) in layers.with({ search.run(open: $0.open, any: $0.any) }) {
+            for (number, target, state, chains) in layers.with({ search.run(first: firstHops[position], open: $0.open, any: $0.any) }) {
                 guard let role = index.rolesByARN[target], let chain = chains.first, let judged = table[number] else { continue }
                 findings.append(Finding(
                     id: Finding.identity(entry: entry, target: target), entry: entry, target: target,

@@ -98,9 +98,9 @@ struct PathSearch {
         }
     }
 
-    /// Every reachable role, sorted by ARN, with its state and chains; `open` and `any` are a worker's layers.
-    func run(open: Layer, any: Layer) -> [(number: Int, target: String, state: HopState, paths: [[HopVerdict]])] {
-        let first = graph.bundles(from: entry)
+    /// Every reachable role, sorted by ARN, with its state and chains; `first` are the entry's bundles
+    /// (`AttackGraph.bundles(from:)`), `open` and `any` a worker's layers.
+    func run(first: [HopBundle], open: Layer, any: Layer) -> [(number: Int, target: String, state: HopState, paths: [[HopVerdict]])] {
         breadthFirst(allowConditional: false, first: first, into: open)
         breadthFirst(allowConditional: true, first: first, into: any)
         let names = graph.roleARNs

@@ -45,7 +45,7 @@ public struct RoleReach: Sendable {
     }
 
     /// Marks for walks by one worker, to pass to `reach(from:chainsOnward:marks:)` walk after walk.
-    public final class Marks {
+    final class Marks {
         let marks: WalkMarks
         let expander: SetExpander
         init(_ roles: RoleGraph) {
@@ -54,15 +54,12 @@ public struct RoleReach: Sendable {
         }
     }
 
-    /// How many roles the organization has (role numbers are below it).
-    public var roleCount: Int { roles.roleCount }
-
     /// Fresh marks for one worker.
-    public func makeMarks() -> Marks { Marks(roles) }
+    func makeMarks() -> Marks { Marks(roles) }
 
     /// What an entry that obtains `role` gets: the role alone when nothing chains from it (a service entry's),
     /// else the role and everything behind it (empty for a role not in the snapshot).
-    public func reach(from role: String, chainsOnward: Bool, marks: Marks) -> Reach {
+    func reach(from role: String, chainsOnward: Bool, marks: Marks) -> Reach {
         guard let start = numbers[role] else { return Reach(numbers: [], parent: [], state: [], names: names) }
         var reach = Reach(numbers: [start], parent: [-1], state: [.open], names: names)
         guard chainsOnward else { return reach }

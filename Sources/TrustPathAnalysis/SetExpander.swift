@@ -7,31 +7,24 @@
 final class SetExpander {
     private let roles: RoleGraph
     private let fullPasses: Int
-    private var baseMark: [UInt32]
+    private var met: GenerationMarks
     private var firstDepth: [Int32]
     private var passes: [Int32]
     /// Per base: members left out by some expansion and not yet settled, sorted, without repeats.
     private var pending: [[Int32]]
     private var merged: [Int32] = []
-    private var generation: UInt32 = 0
 
     init(roles: RoleGraph, fullPasses: Int) {
         self.roles = roles
         self.fullPasses = fullPasses
-        baseMark = Array(repeating: 0, count: roles.baseCount)
+        met = GenerationMarks(count: roles.baseCount)
         firstDepth = Array(repeating: 0, count: roles.baseCount)
         passes = Array(repeating: 0, count: roles.baseCount)
         pending = Array(repeating: [], count: roles.baseCount)
     }
 
     /// Forgets every base's state.
-    func begin() {
-        if generation == .max {
-            for position in baseMark.indices { baseMark[position] = 0 }
-            generation = 0
-        }
-        generation += 1
-    }
+    func begin() { met.forgetAll() }
 
     /// Calls `visit` once for each member of `set` that is not `settled` (and perhaps for some that are): a settled
     /// member is one no later expansion at `depth` or deeper can change.
@@ -42,8 +35,7 @@ final class SetExpander {
             for number in listed { visit(Int(number)) }
             return
         }
-        if baseMark[base] != generation {
-            baseMark[base] = generation
+        if met.insert(base) {
             firstDepth[base] = Int32(depth)
             passes[base] = 0
             pending[base].removeAll(keepingCapacity: true)
