@@ -151,16 +151,71 @@ public final class HopBundler: Sendable {
     private func split(_ key: SplitKey) -> [Part] {
         if let known = splits.withLock({ $0.known[key] }) { return known }
         let index = evaluator.index
+        if let account = key.callerAccount {
+            return splitOff(account, from: split(SplitKey(group: key.group, patterns: key.patterns, callerAccount: nil)), key: key)
+        }
         let parts = Self.bySignature(index.targetGroups.members[key.group], key: key, index: index)
-        return splits.withLock { state in
-            if let known = state.known[key] { return known }
-            let numbered = parts.map { signature, members in
-                state.nextID += 1
-                return Part(id: state.nextID, members: members, numbers: members.map { index.targetGroups.roleNumbers[$0] ?? -1 },
-                            signature: signature)
+        return record(key) { nextID in
+            parts.map { signature, members in
+                Part(id: nextID(), members: members, numbers: members.map { index.targetGroups.roleNumbers[$0] ?? -1 },
+                     signature: signature)
             }
-            state.known[key] = numbered
-            return numbered
+        }
+    }
+
+    /// The parts for a caller of `account`: the parts without it, each less the account's own members, which form parts
+    /// of their own. A group spanning a thousand accounts is split once, and then per caller account only over that
+    /// account's few members; a part holding none of them keeps its id, so callers of every other account share it.
+    private func splitOff(_ account: String, from parts: [Part], key: SplitKey) -> [Part] {
+        let index = evaluator.index
+        let own = index.targetGroups.members(of: key.group, in: account).compactMap { index.targetGroups.roleNumbers[$0] }
+        guard !own.isEmpty else { return record(key) { _ in parts } }
+        let ownBit = key.patterns.count
+        return record(key) { nextID in
+            var result: [Part] = []
+            for part in parts {
+                // Numbers follow the ARN order both lists are sorted in: one merge tells the account's members apart.
+                var others = Part(id: 0, members: [], numbers: [], signature: part.signature)
+                var mine = others
+                mine.signature.set(ownBit)
+                var next = own.startIndex
+                for (member, number) in zip(part.members, part.numbers) {
+                    while next < own.endIndex, own[next] < number { next += 1 }
+                    if next < own.endIndex, own[next] == number {
+                        mine.members.append(member)
+                        mine.numbers.append(number)
+                    } else {
+                        others.members.append(member)
+                        others.numbers.append(number)
+                    }
+                }
+                // A part the account's members leave alone, or that is all theirs, keeps its members and so its id.
+                guard !mine.members.isEmpty, !others.members.isEmpty else {
+                    var same = part
+                    if others.members.isEmpty { same.signature = mine.signature }
+                    result.append(same)
+                    continue
+                }
+                for var side in [others, mine] {
+                    side.id = nextID()
+                    result.append(side)
+                }
+            }
+            // In order of each part's first member, as splitting the whole group by signature would list them.
+            return result.sorted { $0.numbers[0] < $1.numbers[0] }
+        }
+    }
+
+    /// Keeps the parts `make` numbers for `key`, unless another thread kept them first.
+    private func record(_ key: SplitKey, _ make: (_ nextID: () -> Int) -> [Part]) -> [Part] {
+        splits.withLock { state in
+            if let known = state.known[key] { return known }
+            let parts = make {
+                state.nextID += 1
+                return state.nextID
+            }
+            state.known[key] = parts
+            return parts
         }
     }
 }
