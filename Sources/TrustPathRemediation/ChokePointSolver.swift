@@ -123,17 +123,29 @@ public enum ChokePointSolver {
         let sourceSide = flow.sourceSide(0)
         let cut = Set(statementIDs.filter { sourceSide.contains($0.value) && !sourceSide.contains($0.value + 1) }.keys
             .compactMap { references[$0] })
-        // The actors each cut statement lets through, which its fix must close.
-        var actorsThrough: [StatementReference: Set<Actor>] = [:]
-        // A bundle's roles share one trust document, so the statement's index tells whether the bundle passes it (thousands
-        // of bundles lead into a role of a group that callers of every account see).
-        for statement in cut {
-            for position in edges.bundles(into: statement.owner) where edges.bundles[position].statementIndices.contains(statement.index) {
-                actorsThrough[statement, default: []].insert(edges.bundles[position].actor)
-            }
-        }
-        let fixes = cut.compactMap { planner.fix(for: $0, closing: actorsThrough[$0, default: []].sorted()) }.sorted()
+        let fixes = closings(of: cut, edges: edges).compactMap { planner.fix(for: $0.statement, closing: $0.closing) }.sorted()
         return Solution(fixes: fixes, uncuttableTargets: uncuttable.sorted())
+    }
+
+    /// The actors each cut statement lets through, which its fix must close. A bundle's roles share one trust document,
+    /// so the statement's index tells whether the bundle passes it; callers are kept as role numbers, since thousands of
+    /// roles of every account lead into a role of an organization-wide group.
+    private static func closings(of cut: Set<StatementReference>, edges: AttackEdges)
+        -> [(statement: StatementReference, closing: FixPlanner.Closing)] {
+        var lastSeen = [Int](repeating: -1, count: edges.index.targetGroups.roleARNs.count)
+        return cut.enumerated().map { position, statement in
+            var others: Set<Actor> = []
+            var sessions: [Int] = []
+            for bundle in edges.bundles(into: statement.owner) where edges.bundles[bundle].statementIndices.contains(statement.index) {
+                if let number = edges.bundles[bundle].actorNumber {
+                    if lastSeen[number] != position { sessions.append(number) }
+                    lastSeen[number] = position
+                } else {
+                    others.insert(edges.bundles[bundle].actor)
+                }
+            }
+            return (statement, FixPlanner.Closing(others: others.sorted(), sessions: sessions))
+        }
     }
 
     /// Targets reachable through hops that no trust fix can close (a statement of a service-linked role, or a hop

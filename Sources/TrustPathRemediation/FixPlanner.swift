@@ -11,9 +11,32 @@ public struct FixPlanner: Sendable {
     /// Known vendors by account id: a fix for a vendor's trust names the vendor and the confused deputy.
     public let vendorNames: [String: String]
 
+    /// Each role's account and name by role number (`TargetGroups.roleARNs`): a statement an organization-wide
+    /// trust holds can let thousands of roles through, and its fix reads theirs.
+    private let roleAccounts: [String?]
+    private let roleNames: [String]
+
     public init(index: SnapshotIndex, vendorNames: [String: String] = [:]) {
         self.index = index
         self.vendorNames = vendorNames
+        let roles = index.targetGroups.roleARNs.map { index.rolesByARN[$0] }
+        roleAccounts = roles.map { $0?.account }
+        roleNames = roles.map { $0?.name ?? "" }
+    }
+
+    /// The actors a fix closes a statement for: role sessions by role number, and every other actor as given.
+    public struct Closing: Sendable {
+        /// Entries and sessions of roles the snapshot does not hold, in the order given.
+        public var others: [Actor]
+        /// Role sessions of the snapshot's roles, by number, without repeats.
+        public var sessions: [Int]
+
+        public init(others: [Actor], sessions: [Int]) {
+            self.others = others
+            self.sessions = sessions
+        }
+
+        var isEmpty: Bool { others.isEmpty && sessions.isEmpty }
     }
 
     /// The kinds of actor a hop can come from, for choosing a fix.
@@ -39,12 +62,27 @@ public struct FixPlanner: Sendable {
 
     /// The fix that closes `statement` for hops from these actors; nil for service-linked roles, which cannot be edited.
     public func fix(for statement: StatementReference, closing actors: [Actor]) -> Fix? {
-        guard !actors.isEmpty, let (role, trustStatement) = editableStatement(statement) else { return nil }
+        var closing = Closing(others: [], sessions: [])
+        var seen: Set<Int> = []
+        for actor in actors {
+            if case .roleSession(let arn) = actor, let number = index.targetGroups.roleNumbers[arn] {
+                if seen.insert(number).inserted { closing.sessions.append(number) }
+            } else {
+                closing.others.append(actor)
+            }
+        }
+        return fix(for: statement, closing: closing)
+    }
+
+    /// The same, for actors already split into role numbers and the rest.
+    public func fix(for statement: StatementReference, closing: Closing) -> Fix? {
+        guard !closing.isEmpty, let (role, trustStatement) = editableStatement(statement) else { return nil }
         var builder = FixBuilder(role: role, statement: statement)
-        let classes = Set(actors.map(ActorClass.init))
-        if classes.contains(.roleSession) {
-            restrictPrincipal(trustStatement, role: role, sessions: actors, into: &builder)
-        } else if classes.contains(.outsider) {
+        let actors = closing.others
+        let strangers = actors.contains { if case .roleSession = $0 { true } else { false } }
+        if !closing.sessions.isEmpty || strangers {
+            restrictPrincipal(trustStatement, role: role, sessions: closing.sessions, strangers: strangers, into: &builder)
+        } else if actors.contains(where: { ActorClass($0) == .outsider }) {
             let accounts = Set(actors.compactMap { if case .externalAccount(let id) = $0 { id } else { nil } })
             let principal = trustStatement.principal ?? PrincipalSet()
             let outsiders = principal.awsPrincipals(inAccounts: accounts)
@@ -61,7 +99,7 @@ public struct FixPlanner: Sendable {
                 builder.addPrincipalOrgID(index.organizationID)
             }
         }
-        if classes.contains(.service) {
+        if actors.contains(where: { ActorClass($0) == .service }) {
             builder.addSourceConditions(services: actors.compactMap { if case .service(let name) = $0 { name } else { nil } })
         }
         for case .federated(let provider) in actors {
@@ -78,32 +116,35 @@ public struct FixPlanner: Sendable {
     }
 
     /// For hops from role sessions: name the allowed role instead of the account root when the trust names the
-    /// account; otherwise allow only named principal ARNs.
-    private func restrictPrincipal(_ statement: Statement, role: Role, sessions: [Actor], into builder: inout FixBuilder) {
-        let callerAccounts = Set(sessions.compactMap { actor -> String? in
-            if case .roleSession(let arn) = actor { return index.rolesByARN[arn]?.account }
-            return nil
-        })
+    /// account; otherwise allow only named principal ARNs. `strangers`: some sessions are of roles the snapshot does not
+    /// hold (no account to judge, no name to give).
+    private func restrictPrincipal(_ statement: Statement, role: Role, sessions: [Int], strangers: Bool,
+                                   into builder: inout FixBuilder) {
+        let callerAccounts = Set(sessions.compactMap { roleAccounts[$0] })
         let roots = (statement.principal?.aws ?? []).filter { value in
             if case .account(let id, _) = PrincipalReference(value) { return callerAccounts.contains(id) }
             return false
         }
-        let onlyRoots = sessions.allSatisfy { actor in
-            guard case .roleSession(let arn) = actor, let caller = index.rolesByARN[arn] else { return false }
-            return roots.contains { PrincipalReference($0).account == caller.account }
-        }
+        let rootAccounts = Set(roots.compactMap { PrincipalReference($0).account })
+        let onlyRoots = !strangers && sessions.allSatisfy { roleAccounts[$0].map(rootAccounts.contains) ?? false }
         if !roots.isEmpty, onlyRoots, !(statement.principal?.everyone ?? false), !(statement.principal?.aws.contains("*") ?? false) {
             builder.replaceRoots(roots, partition: role.partition)
         } else {
             builder.restrictPrincipalARN(partition: role.partition, account: role.account)
         }
-        let names = sessions.compactMap { actor -> String? in
-            if case .roleSession(let arn) = actor, arn != role.arn { return index.rolesByARN[arn]?.name }
-            return nil
-        }.sorted()
-        // An organization-wide statement can let thousands of roles through: the first ones named, the rest counted.
-        let named = names.prefix(Self.rolesNamed).joined(separator: ", ")
-        let more = names.count > Self.rolesNamed ? " and \(names.count - Self.rolesNamed) more" : ""
-        builder.mention("do not allow these roles, which outside entries reach: " + named + more)
+        // An organization-wide statement can let thousands of roles through: the first ones named, the rest counted, the
+        // first found without sorting them all.
+        let own = index.targetGroups.roleNumbers[role.arn]
+        var first: [String] = []
+        var count = 0
+        for number in sessions where number != own && roleAccounts[number] != nil {
+            count += 1
+            let name = roleNames[number]
+            guard first.count < Self.rolesNamed || name < (first.last ?? "") else { continue }
+            first.insert(name, at: first.firstIndex { name < $0 } ?? first.endIndex)
+            if first.count > Self.rolesNamed { first.removeLast() }
+        }
+        let more = count > Self.rolesNamed ? " and \(count - Self.rolesNamed) more" : ""
+        builder.mention("do not allow these roles, which outside entries reach: " + first.joined(separator: ", ") + more)
     }
 }

@@ -106,7 +106,8 @@ struct FixKindTests {
         let world = world(trust("{\"AWS\": \"*\"}", condition: "{\"StringEquals\": {\"aws:PrincipalOrgID\": \"\(org)\"}}"), extra: callers)
         let result = world.analyze()
         let statement = try #require(result.findings.first { $0.target.hasSuffix("role/Target") }?.hops.last?.statement)
-        let fix = try #require(FixPlanner(index: result.index).fix(for: statement, closing: callers.map { .roleSession($0.arn) }))
+        let fix = try #require(FixPlanner(index: result.index).fix(for: statement, closing: callers.reversed().map { .roleSession($0.arn) }))
+        // Given in reverse, named in order: the first ten by name are picked, not the first ten given.
         #expect(fix.summary.contains("caller-00, caller-01, caller-02, caller-03, caller-04, caller-05, caller-06, caller-07, "
             + "caller-08, caller-09 and 2 more"))
         #expect(!fix.summary.contains("caller-10"))
