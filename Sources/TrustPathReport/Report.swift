@@ -175,15 +175,22 @@ public struct ReportSummary: Sendable, Codable, Hashable {
             (severity.rawValue, doors.filter { $0.severity == severity }.count)
         })
         self.findings = findings.count
-        bySeverity = Dictionary(uniqueKeysWithValues: Severity.allCases.map { severity in
-            (severity.rawValue, findings.filter { $0.severity == severity }.count)
-        })
-        byCategory = Dictionary(grouping: findings, by: \.category.rawValue).mapValues(\.count)
-        byEntryKind = Dictionary(grouping: findings, by: \.entry.kind.rawValue).mapValues(\.count)
-        conditional = findings.filter { $0.state == .conditional }.count
+        // Counted in one pass that copies no finding: a hub organization has a hundred thousand pairs.
+        bySeverity = Dictionary(uniqueKeysWithValues: Severity.allCases.map { ($0.rawValue, 0) })
+        byCategory = [:]
+        byEntryKind = [:]
+        conditional = 0
+        expiredAcceptances = 0
+        crownJewels = 0
+        for position in findings.indices {
+            bySeverity[findings[position].severity.rawValue, default: 0] += 1
+            byCategory[findings[position].category.rawValue, default: 0] += 1
+            byEntryKind[findings[position].entry.kind.rawValue, default: 0] += 1
+            if findings[position].state == .conditional { conditional += 1 }
+            if findings[position].expiredAcceptance != nil { expiredAcceptances += 1 }
+            if findings[position].crownJewel != nil { crownJewels += 1 }
+        }
         self.suppressed = suppressed
-        expiredAcceptances = findings.filter { $0.expiredAcceptance != nil }.count
-        crownJewels = findings.filter { $0.crownJewel != nil }.count
     }
 
     public init(from decoder: any Decoder) throws {
