@@ -96,21 +96,21 @@ public enum Analyzer {
             var findings: [Finding] = []
             var search = PathSearch(graph: graph, roles: roles, entry: actor, maxPaths: options.maxPaths)
             if entry.kind == .externalAccount { search.skippedStatements = publicStatements }
-            for (number, target, state, chains) in layers.with({ search.run(first: firstHops[position], open: $0.open, any: $0.any) }) {
-                guard let role = index.rolesByARN[target], let chain = chains.first, let judged = table[number] else { continue }
+            for reached in layers.with({ search.run(first: firstHops[position], open: $0.open, any: $0.any) }) {
+                guard let role = index.rolesByARN[reached.target], let judged = table[reached.number] else { continue }
                 findings.append(Finding(
-                    id: Finding.identity(entry: entry, target: target), entry: entry, target: target,
+                    id: Finding.identity(entry: entry, target: reached.target), entry: entry, target: reached.target,
                     targetAccount: role.account, targetRoleID: role.roleID, severity: judged.severity,
                     severityReason: judged.reason, category: entry.kind == .service ? .crossService : .crossAccount,
-                    state: state, path: [entry.id] + chain.map(\.target), hops: chain.map(Hop.init),
-                    alternatives: chains.dropFirst().map { [entry.id] + $0.map(\.target) }, crownJewel: judged.crownJewel,
+                    state: reached.state, path: [entry.id] + (reached.paths.first ?? []), hops: reached.hops.map(Hop.init),
+                    alternatives: reached.paths.dropFirst().map { [entry.id] + $0 }, crownJewel: judged.crownJewel,
                     lastUsed: role.lastUsed.map { LastUsed(date: $0.day, region: $0.region) }))
             }
             return findings
         }
-        let found = orderedConcurrentMap(actors.count, threshold: threshold, search).flatMap { $0 }
-        let raised = VendorNotes.apply(found)
-        let (findings, suppressed) = AcceptedRisks.apply(Finding.sortedByRank(raised), risks: options.config.acceptedRisks,
+        var found = orderedConcurrentMap(actors.count, threshold: threshold, search).flatMap { $0 }
+        VendorNotes.apply(&found)
+        let (findings, suppressed) = AcceptedRisks.apply(Finding.sortedByRank(found), risks: options.config.acceptedRisks,
                                                          today: options.today)
         options.progress?("finding the doors…")
         let reach = RoleReach(roles: roles, index: index)

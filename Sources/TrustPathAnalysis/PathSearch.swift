@@ -98,16 +98,29 @@ struct PathSearch {
         }
     }
 
+    /// One reachable role: its state, its first chain's hops, and every chain (the first included) as role ARNs.
+    struct Reached {
+        var number: Int
+        var target: String
+        var state: HopState
+        var hops: [HopVerdict]
+        var paths: [[String]]
+    }
+
     /// Every reachable role, sorted by ARN, with its state and chains; `first` are the entry's bundles
     /// (`AttackGraph.bundles(from:)`), `open` and `any` a worker's layers.
-    func run(first: [HopBundle], open: Layer, any: Layer) -> [(number: Int, target: String, state: HopState, paths: [[HopVerdict]])] {
+    func run(first: [HopBundle], open: Layer, any: Layer) -> [Reached] {
         breadthFirst(allowConditional: false, first: first, into: open)
         breadthFirst(allowConditional: true, first: first, into: any)
         let names = graph.roleARNs
-        return any.reached.sorted().map { number in
-            open.distance(of: number) > 0
-                ? (number, names[number], .open, chains(to: number, in: open, first: first))
-                : (number, names[number], .conditional, chains(to: number, in: any, first: first))
+        return any.reached.sorted().compactMap { number in
+            let reachedOpen = open.distance(of: number) > 0
+            let chains = chains(to: number, in: reachedOpen ? open : any)
+            guard let chain = chains.first else { return nil }
+            // Only the first chain's hops are worded (a finding's `hops`); the alternatives are kept as ARNs.
+            return Reached(number: number, target: names[number], state: reachedOpen ? .open : .conditional,
+                           hops: chain.map { step in step.bundle(first, roles).verdict(for: names[step.role], index: graph.index) },
+                           paths: chains.map { $0.map { names[$0.role] } })
         }
     }
 
@@ -146,19 +159,28 @@ struct PathSearch {
         }
     }
 
+    /// One step of a chain: the role reached and the edge it was reached through (`-1 - k` for the entry's bundle `k`).
+    struct Step {
+        var role: Int
+        var edge: Int32
+
+        /// The bundle the step's hop belongs to.
+        func bundle(_ first: [HopBundle], _ roles: RoleGraph) -> HopBundle {
+            edge < 0 ? first[Int(-1 - edge)] : roles.edgeBundle[Int(edge)]
+        }
+    }
+
     /// Up to `maxPaths` shortest chains, the first following the first parent at every step.
-    private func chains(to target: Int, in layer: Layer, first: [HopBundle]) -> [[HopVerdict]] {
-        var result: [[HopVerdict]] = []
-        let index = graph.index
-        let names = graph.roleARNs
-        func walk(_ node: Int, _ suffix: [HopVerdict]) {
+    private func chains(to target: Int, in layer: Layer) -> [[Step]] {
+        var result: [[Step]] = []
+        func walk(_ node: Int, _ suffix: [Step]) {
             guard result.count < maxPaths else { return }
             for edge in layer.parents(of: node) {
                 guard result.count < maxPaths else { return }
+                let chain = [Step(role: node, edge: edge)] + suffix
                 if edge < 0 {
-                    result.append([first[Int(-1 - edge)].verdict(for: names[node], index: index)] + suffix)
+                    result.append(chain)
                 } else {
-                    let chain = [roles.edgeBundle[Int(edge)].verdict(for: names[node], index: index)] + suffix
                     walk(Int(roles.edgeSource[Int(edge)]), chain)
                 }
             }

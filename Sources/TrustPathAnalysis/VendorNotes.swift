@@ -4,12 +4,12 @@ import TrustPathModel
 /// names it without a fixed sts:ExternalId lets any of them point the vendor at this role. A trust of `*` that a
 /// vendor also passes is a public trust, reported as such, not a vendor note.
 enum VendorNotes {
-    static func apply(_ findings: [Finding]) -> [Finding] {
-        findings.map { finding in
-            guard let entryHop = finding.hops.first, let note = note(for: finding.entry, hop: entryHop) else { return finding }
-            var noted = finding
-            noted.note = note
-            return noted
+    /// Notes, in place, the findings whose first hop is a vendor's without a fixed sts:ExternalId.
+    static func apply(_ findings: inout [Finding]) {
+        for position in findings.indices where findings[position].entry.kind == .externalAccount {
+            guard let entryHop = findings[position].hops.first,
+                  let note = note(for: findings[position].entry, hop: entryHop) else { continue }
+            findings[position].note = note
         }
     }
 
