@@ -48,15 +48,20 @@ struct DoorFinder {
         }
         let reached = reach.reach(from: key.role, chainsOnward: passages.contains { $0.entry.actor.chainsOnward }, marks: marks)
         let entryState = passages.map(\.hop.state).min() ?? .conditional
-        var behind: [Severity: Int] = [:]
         // The worst `topCount` by severity, then by the shorter path (breadth-first order, which keeps the door's own
-        // role ahead of its peers): the first positions of each severity, in one pass over what lies behind.
+        // role ahead of its peers): the first positions of each severity, in one pass over what lies behind, counted by
+        // rank (thousands of roles behind each of thousands of doors).
+        var counts = Array(repeating: 0, count: Severity.allCases.count)
         var firstOfSeverity = Array(repeating: [Int](), count: Severity.allCases.count)
+        let ranks = table.ranks
         for position in reached.numbers.indices {
-            guard let judged = table[reached.numbers[position]] else { continue }
-            behind[judged.severity, default: 0] += 1
-            if firstOfSeverity[judged.severity.rank].count < topCount { firstOfSeverity[judged.severity.rank].append(position) }
+            let rank = ranks[reached.numbers[position]]
+            guard rank != SeverityTable.unjudged else { continue }
+            counts[Int(rank)] += 1
+            if firstOfSeverity[Int(rank)].count < topCount { firstOfSeverity[Int(rank)].append(position) }
         }
+        var behind: [Severity: Int] = [:]
+        for severity in Severity.allCases where counts[severity.rank] > 0 { behind[severity] = counts[severity.rank] }
         let ranked = firstOfSeverity.joined().prefix(topCount).compactMap { position in
             table[reached.numbers[position]].map { (judged: $0, position: position) }
         }

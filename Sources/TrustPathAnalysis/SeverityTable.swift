@@ -12,6 +12,10 @@ struct SeverityTable: Sendable {
     }
 
     private let judged: [Judged?]
+    /// Each role's severity rank (`Severity.rank`), or `unjudged`: what counting the roles behind a door reads, without
+    /// copying a reason per role.
+    let ranks: [UInt8]
+    static let unjudged = UInt8.max
 
     /// Judges, on every core, each role of `numbers` (role numbers; repeats and unnumbered targets are skipped).
     init(numbers wanted: [Int], index: SnapshotIndex, severities: SeverityCache, parallel: Bool) {
@@ -31,6 +35,7 @@ struct SeverityTable: Sendable {
         var table = [Judged?](repeating: nil, count: names.count)
         for (position, number) in numbers.enumerated() { table[number] = found[position] }
         judged = table
+        ranks = table.map { $0.map { UInt8($0.severity.rank) } ?? Self.unjudged }
     }
 
     subscript(number: Int) -> Judged? { judged[number] }
