@@ -238,11 +238,18 @@ struct Reader {
     mutating func string() throws(RawFailure) -> String {
         position += 1
         let start = position
+        var bits: UInt8 = 0
         // Fast path: no escapes, so the bytes are the string.
         while position < bytes.count {
             let byte = bytes[position]
             if byte == UInt8(ascii: "\"") {
                 let slice = UnsafeBufferPointer(rebasing: bytes[start..<position])
+                // ASCII needs no validation: decoding repairs nothing there, and skips the generic validating
+                // initializer, which looks its metadata up at run time for every string of a large export.
+                if bits < 0x80 {
+                    position += 1
+                    return String(decoding: slice, as: UTF8.self)
+                }
                 guard let text = String(validating: slice, as: UTF8.self) else {
                     throw RawFailure(reason: .invalidUTF8, offset: start)
                 }
@@ -251,6 +258,7 @@ struct Reader {
             }
             if byte == UInt8(ascii: "\\") { break }
             if byte < 0x20 { throw fail(.unexpectedByte(byte)) }
+            bits |= byte
             position += 1
         }
         return try escapedString(from: start)
