@@ -25,26 +25,28 @@ extension JSONOutput {
     /// `text` with each list's empty placeholder filled in, straight into the result in the order the keys
     /// appear (joining strings of this size copied them over and over); nil when a placeholder is missing.
     static func splice(_ lists: [SplicedList], into text: String) -> String? {
-        var located: [(range: Range<String.Index>, list: SplicedList)] = []
+        // Searched as bytes: Foundation's `range(of:)` bridged the tens of megabytes of a large report to UTF-16 first.
+        let bytes = Array(text.utf8)
+        var located: [(range: Range<Int>, list: SplicedList)] = []
         for list in lists where !list.items.isEmpty {
             let indent = String(repeating: "  ", count: list.depth)
-            guard let range = text.range(of: "\n\(indent)\"\(list.key)\" : [\n\n\(indent)]") else { return nil }
+            guard let range = firstRange(of: Array("\n\(indent)\"\(list.key)\" : [\n\n\(indent)]".utf8), in: bytes) else { return nil }
             located.append((range, list))
         }
-        var pieces: [[UInt8]] = []
-        var rest = text.startIndex
+        var pieces: [ArraySlice<UInt8>] = []
+        var rest = 0
         for (range, list) in located.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) {
             let indent = String(repeating: "  ", count: list.depth)
-            pieces.append(Array(text[rest..<range.lowerBound].utf8))
-            pieces.append(Array("\n\(indent)\"\(list.key)\" : [\n".utf8))
+            pieces.append(bytes[rest..<range.lowerBound])
+            pieces.append(ArraySlice("\n\(indent)\"\(list.key)\" : [\n".utf8))
             for (position, item) in list.items.enumerated() {
-                if position > 0 { pieces.append(Array(",\n".utf8)) }
-                pieces.append(item)
+                if position > 0 { pieces.append(ArraySlice(",\n".utf8)) }
+                pieces.append(item[...])
             }
-            pieces.append(Array("\n\(indent)]".utf8))
+            pieces.append(ArraySlice("\n\(indent)]".utf8))
             rest = range.upperBound
         }
-        pieces.append(Array(text[rest...].utf8))
+        pieces.append(bytes[rest...])
         let total = pieces.reduce(0) { $0 + $1.count }
         return String(unsafeUninitializedCapacity: total) { buffer in
             var offset = 0
@@ -54,6 +56,18 @@ extension JSONOutput {
             }
             return offset
         }
+    }
+
+    /// Where `needle` first occurs in `haystack`.
+    static func firstRange(of needle: [UInt8], in haystack: [UInt8]) -> Range<Int>? {
+        guard let first = needle.first, needle.count <= haystack.count else { return nil }
+        var start = 0
+        while let found = haystack[start...].firstIndex(of: first) {
+            guard found + needle.count <= haystack.count else { return nil }
+            if haystack[found..<(found + needle.count)].elementsEqual(needle) { return found..<(found + needle.count) }
+            start = found + 1
+        }
+        return nil
     }
 
     /// The elements of a list as they appear at `depth`, in slices written in parallel.
