@@ -110,7 +110,8 @@ public enum Analyzer {
         }
         var found = orderedConcurrentMap(actors.count, threshold: threshold, search).flatMap { $0 }
         VendorNotes.apply(&found)
-        let (findings, suppressed) = AcceptedRisks.apply(Finding.sortedByRank(found), risks: options.config.acceptedRisks,
+        Finding.sortByRank(&found)
+        let (findings, suppressed) = AcceptedRisks.apply(found, risks: options.config.acceptedRisks,
                                                          today: options.today)
         options.progress?("finding the doors…")
         let reach = RoleReach(roles: roles, index: index)

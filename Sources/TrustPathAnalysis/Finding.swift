@@ -134,11 +134,29 @@ public struct Finding: Sendable, Hashable, Codable {
     /// Findings in `ranked` order, ties kept in their given order. Sorts positions by precomputed keys: moving
     /// whole findings and building a key per comparison dominated at tens of thousands of findings.
     public static func sortedByRank(_ findings: [Finding]) -> [Finding] {
+        var sorted = findings
+        sortByRank(&sorted)
+        return sorted
+    }
+
+    /// The same, in place: findings are moved along the sorted order's cycles, not copied (a large organization has a
+    /// hundred thousand of them, each holding a score of strings and arrays).
+    public static func sortByRank(_ findings: inout [Finding]) {
         let keys = findings.map { ($0.severity.rank, $0.exposureRank, $0.path.count, $0.entry.id, $0.target) }
         let order = findings.indices.sorted { left, right in
             keys[left] != keys[right] ? keys[left] < keys[right] : left < right
         }
-        return order.map { findings[$0] }
+        // Position `i` takes the finding at `order[i]`: each cycle of the order is one run of swaps.
+        var placed = [Bool](repeating: false, count: findings.count)
+        for start in findings.indices where !placed[start] {
+            var current = start
+            placed[current] = true
+            while order[current] != start {
+                findings.swapAt(current, order[current])
+                current = order[current]
+                placed[current] = true
+            }
+        }
     }
 
     /// The identity key: `kind:id->target`.

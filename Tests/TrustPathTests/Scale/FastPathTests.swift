@@ -110,6 +110,14 @@ struct FastPathTests {
         #expect(shuffled.count > 8)
         let sorted = Finding.sortedByRank(Array(shuffled))
         #expect(sorted.map(\.id) == Array(shuffled).sorted(by: Finding.ranked).map(\.id))
+        // In place, along the order's cycles: orders of many cycle shapes, each with repeats.
+        for seed in 0..<20 {
+            var random = SeededRandom(seed: UInt64(seed))
+            var ranked = (result.findings + result.findings.prefix(seed % 7)).shuffled(using: &random)
+            let expected = ranked.sorted(by: Finding.ranked).map(\.id)
+            Finding.sortByRank(&ranked)
+            #expect(ranked.map(\.id) == expected)
+        }
     }
 
     /// A role is a value: changing a copy leaves the original as it was, and equal roles hash alike.
