@@ -40,6 +40,7 @@ public struct RemediationPlan: Sendable {
         let edges = AttackEdges(result)
         let findings = result.findings
         var pairFixes: [String: Fix] = [:]
+        pairFixes.reserveCapacity(findings.count)
         // Every finding through one entry statement from one entry gets the same fix: plan it once.
         var planned: [StatementReference: [Actor: Fix?]] = [:]
         for position in findings.indices {
