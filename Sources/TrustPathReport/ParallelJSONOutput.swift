@@ -1,7 +1,7 @@
 extension JSONOutput {
     /// The JSON report: the report as `encode(_:)` writes any value, less the pairs (`--format pairs` streams
-    /// them), with its long list of ranked fixes written by `PrettyJSONWriter` in slices on every core and spliced
-    /// in: at a thousand accounts the generic encoder took seconds over it.
+    /// them), with its long lists, the doors and the ranked fixes, written by `PrettyJSONWriter` in slices on every
+    /// core and spliced in: at a thousand accounts the generic encoder took seconds over them.
     public static func encode(_ report: Report) throws -> String {
         try encode(report, sliceSize: 256)
     }
@@ -9,8 +9,10 @@ extension JSONOutput {
     /// The same with `sliceSize` elements to each slice.
     public static func encode(_ report: Report, sliceSize: Int) throws -> String {
         var skeleton = report
+        skeleton.doors = []
         skeleton.fixes = []
-        let lists = [SplicedList(key: "fixes", depth: 1, items: slices(report.fixes, depth: 2, size: sliceSize))]
+        let lists = [SplicedList(key: "doors", depth: 1, items: slices(report.doors, depth: 2, size: sliceSize)),
+                     SplicedList(key: "fixes", depth: 1, items: slices(report.fixes, depth: 2, size: sliceSize))]
         return try splice(lists, into: encodeWhole(skeleton, omitPairs: true)) ?? encodeWhole(report, omitPairs: true)
     }
 

@@ -78,6 +78,10 @@ struct PrettyJSONWriter {
         if let value { member(name, value) }
     }
 
+    mutating func member(_ name: String, _ value: Int?) {
+        if let value { member(name, value) }
+    }
+
     mutating func member(_ name: String, _ values: [String]) {
         key(name)
         strings(values)

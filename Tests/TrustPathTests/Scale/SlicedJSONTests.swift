@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 import TrustPathAnalysis
+import TrustPathEngine
+import TrustPathEvidence
 import TrustPathIngest
 import TrustPathRemediation
 @testable import TrustPathReport
@@ -64,7 +66,46 @@ struct SlicedJSONTests {
         door.entries[0].restsOn = [hostile]
         door.sid = hostile
         door.fix = fix.fix
+        // Every optional member of a door set, so the hand-written doors are compared member by member.
+        door.entries[0].name = hostile
+        door.entries[0].alsoPassing = [hostile]
+        door.region = SourceRegion(startLine: 4, startColumn: 2)
+        door.lastUsed = LastUsed(date: "2026-11-30", region: hostile)
+        door.diagram = hostile
+        door.expiredAcceptance = ExpiredAcceptance(reason: hostile, expired: "2026-01-01")
+        door.session = SessionFacts(requiresSourceIdentity: true, allowsSetSourceIdentity: false, allowsTagSession: true,
+                                    requiredSessionTags: [hostile], requiredTransitiveTagKeys: [], chained: true,
+                                    roleMaxSessionDuration: 7200, maxSessionSeconds: 3600)
+        door.mayDelete = true
+        door.permissionSet = hostile
+        door.observed = Observation(count: 3, firstSeen: "2026-11-01T00:00:00Z", lastSeen: hostile)
+        door.observedEntry = hostile
+        door.behind = ["critical": 2, hostile: 1, "low": 0]
+        if !door.top.isEmpty {
+            door.top[0].crownJewel = CrownJewelMark(rule: hostile, raisedFrom: .low)
+            door.top[0].severityReason = hostile
+            door.top[0].path = [hostile, "b"]
+        }
         report.doors[0] = door
+        // A second door with every optional left out.
+        var bare = door
+        bare.sid = nil
+        bare.region = nil
+        bare.fix = nil
+        bare.lastUsed = nil
+        bare.diagram = nil
+        bare.expiredAcceptance = nil
+        bare.session = SessionFacts(requiresSourceIdentity: false, allowsSetSourceIdentity: true, allowsTagSession: false,
+                                    requiredSessionTags: [], requiredTransitiveTagKeys: [], chained: false,
+                                    roleMaxSessionDuration: nil, maxSessionSeconds: 3600)
+        bare.permissionSet = nil
+        bare.observed = nil
+        bare.observedEntry = nil
+        bare.entries[0].name = nil
+        bare.entries[0].note = nil
+        bare.behind = [:]
+        bare.top = []
+        report.doors.append(bare)
         let whole = try JSONOutput.encodeWhole(report, omitPairs: true)
         #expect(whole.contains("\\u2028"), "the hostile text is in the expected output")
         for size in [1, 3, 256] { #expect(try JSONOutput.encode(report, sliceSize: size) == whole) }
