@@ -82,6 +82,14 @@ struct PrettyJSONWriter {
         if let value { member(name, value) }
     }
 
+    /// Counts by name, in sorted order as `.sortedKeys` writes a dictionary.
+    mutating func member(_ name: String, _ counts: [String: Int]) {
+        key(name)
+        openObject()
+        for (key, count) in counts.sorted(by: { $0.key < $1.key }) { member(key, count) }
+        closeObject()
+    }
+
     mutating func member(_ name: String, _ values: [String]) {
         key(name)
         strings(values)

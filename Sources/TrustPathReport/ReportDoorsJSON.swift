@@ -11,10 +11,7 @@ extension ReportDoor: PrettyJSONWritable {
     func write(to writer: inout PrettyJSONWriter) {
         writer.openObject()
         writer.member("account", account)
-        writer.key("behind")
-        writer.openObject()
-        for (severity, count) in behind.sorted(by: { $0.key < $1.key }) { writer.member(severity, count) }
-        writer.closeObject()
+        writer.member("behind", behind)
         writer.member("category", category.rawValue)
         writer.member("diagram", diagram)
         writer.member("entries", entries)

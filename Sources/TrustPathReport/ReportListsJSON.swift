@@ -81,10 +81,7 @@ extension RankedFix: PrettyJSONWritable {
         writer.openObject()
         writer.member("fix", fix)
         writer.member("removedFindings", removedFindings)
-        writer.key("removes")
-        writer.openObject()
-        for (severity, count) in removes.sorted(by: { $0.key < $1.key }) { writer.member(severity, count) }
-        writer.closeObject()
+        writer.member("removes", removes)
         writer.member("score", score)
         writer.closeObject()
     }
