@@ -7,8 +7,11 @@ import TrustPathJSON
 enum FixEdits {
     /// The plan's fixes grouped by the file that holds their role's trust policy.
     static func fixesByFile(_ plan: RemediationPlan, index: SnapshotIndex) -> [String: [Fix]] {
-        let fixes = Array(plan.pairFixes.values) + plan.doorFixes.values + plan.chokePoints + plan.rankedFixes.map(\.fix)
-        return Dictionary(grouping: Set(fixes).filter { index.rolesByARN[$0.role] != nil }) {
+        var distinct = DistinctFixes()
+        for fix in Array(plan.pairFixes.values) + plan.doorFixes.values + plan.chokePoints + plan.rankedFixes.map(\.fix) {
+            _ = distinct.insert(fix)
+        }
+        return Dictionary(grouping: distinct.fixes.filter { index.rolesByARN[$0.role] != nil }) {
             index.rolesByARN[$0.role]?.trustLocation.file ?? ""
         }
     }
@@ -35,9 +38,14 @@ enum FixEdits {
 
     /// Puts each fix's edit on every copy of the fix in the plan.
     static func apply(_ byFix: [Fix: FileEdit], to plan: inout RemediationPlan) {
+        // A hundred thousand pairs share a few thousand fixes: each distinct fix is looked up once.
+        var distinct = DistinctFixes()
+        var edits: [FileEdit?] = []
         func located(_ fix: Fix) -> Fix {
+            let (position, inserted) = distinct.insert(fix)
+            if inserted { edits.append(byFix[fix]) }
             var located = fix
-            located.edit = byFix[fix]
+            located.edit = edits[position]
             return located
         }
         plan.pairFixes = plan.pairFixes.mapValues(located)
@@ -52,5 +60,20 @@ enum FixEdits {
         let text: String
         if case .string(let encoded) = patched { text = JSONWriter.quoted(encoded) } else { text = JSONWriter.write(patched) }
         return FileEdit(file: file, byteOffset: range.lowerBound, byteLength: range.count, replacement: text)
+    }
+}
+
+/// Fixes without repeats, told apart by id first: hashing a whole `Fix` (its summary, its edit) for each of a hundred
+/// thousand pairs cost more than the rest of placing the edits, and the copies a plan holds compare equal at once.
+struct DistinctFixes {
+    private(set) var fixes: [Fix] = []
+    private var positionsByID: [String: [Int]] = [:]
+
+    /// The fix's position among the distinct ones, and whether it is new.
+    mutating func insert(_ fix: Fix) -> (position: Int, inserted: Bool) {
+        if let known = positionsByID[fix.id]?.first(where: { fixes[$0] == fix }) { return (known, false) }
+        positionsByID[fix.id, default: []].append(fixes.count)
+        fixes.append(fix)
+        return (fixes.count - 1, true)
     }
 }
