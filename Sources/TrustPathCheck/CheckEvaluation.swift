@@ -21,7 +21,7 @@ public enum CheckEvaluation {
         let plan = RemediationPlan.make(result)
         let checked = Dictionary(files.flatMap(\.roles).map { ($0.role.arn, $0) }) { _, last in last }
 
-        let findings = statementFindings(plan.findings, fixes: plan.pairFixes, checked: checked)
+        let findings = statementFindings(plan.findings, fixes: PairFixes.make(result), checked: checked)
         var opens: [PairChange]?
         var closes: [PairChange]?
         if compare {

@@ -8,7 +8,7 @@ enum FixEdits {
     /// The plan's fixes grouped by the file that holds their role's trust policy.
     static func fixesByFile(_ plan: RemediationPlan, index: SnapshotIndex) -> [String: [Fix]] {
         var distinct = DistinctFixes()
-        for fix in Array(plan.pairFixes.values) + plan.doorFixes.values + plan.chokePoints + plan.rankedFixes.map(\.fix) {
+        for fix in Array(plan.doorFixes.values) + plan.chokePoints + plan.rankedFixes.map(\.fix) {
             _ = distinct.insert(fix)
         }
         return Dictionary(grouping: distinct.fixes.filter { index.rolesByARN[$0.role] != nil }) {
@@ -38,18 +38,11 @@ enum FixEdits {
 
     /// Puts each fix's edit on every copy of the fix in the plan.
     static func apply(_ byFix: [Fix: FileEdit], to plan: inout RemediationPlan) {
-        // A hundred thousand pairs share a few thousand fixes: each distinct fix is looked up once.
-        var distinct = DistinctFixes()
-        var edits: [FileEdit?] = []
-        func located(_ fix: Fix) -> Fix {
-            let (position, inserted) = distinct.insert(fix)
-            if inserted { edits.append(byFix[fix]) }
+        plan.doorFixes = plan.doorFixes.mapValues { fix in
             var located = fix
-            located.edit = edits[position]
+            located.edit = byFix[fix]
             return located
         }
-        plan.pairFixes = plan.pairFixes.mapValues(located)
-        plan.doorFixes = plan.doorFixes.mapValues(located)
         for position in plan.chokePoints.indices { plan.chokePoints[position].edit = byFix[plan.chokePoints[position]] }
         for position in plan.rankedFixes.indices { plan.rankedFixes[position].fix.edit = byFix[plan.rankedFixes[position].fix] }
     }
@@ -63,8 +56,8 @@ enum FixEdits {
     }
 }
 
-/// Fixes without repeats, told apart by id first: hashing a whole `Fix` (its summary, its edit) for each of a hundred
-/// thousand pairs cost more than the rest of placing the edits, and the copies a plan holds compare equal at once.
+/// Fixes without repeats (a door's fix is often also a ranked fix or a choke point), told apart by id first: the
+/// copies a plan holds compare equal at once, without hashing a whole `Fix` (its summary, its edit).
 struct DistinctFixes {
     private(set) var fixes: [Fix] = []
     private var positionsByID: [String: [Int]] = [:]

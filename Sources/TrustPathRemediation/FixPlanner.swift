@@ -24,6 +24,12 @@ public struct FixPlanner: Sendable {
         roleNames = roles.map { $0?.name ?? "" }
     }
 
+    /// The planner of an analysis: its index, and the names its entries go by.
+    public init(_ result: AnalysisResult) {
+        let vendors = Dictionary(result.entries.compactMap { entry in entry.name.map { (entry.id, $0) } }) { first, _ in first }
+        self.init(index: result.index, vendorNames: vendors)
+    }
+
     /// The actors a fix closes a statement for: role sessions by role number, and every other actor as given.
     public struct Closing: Sendable {
         /// Entries and sessions of roles the snapshot does not hold, in the order given.

@@ -1,29 +1,33 @@
 /// Dinic's maximum flow on integer capacities, with the source side of a minimum cut.
+/// Arcs are laid out flat, node after node, once the first flow runs: the choke-point graph of a large organization
+/// has millions of arcs, and an array per node made every step of the search two bounds checks and a uniqueness check.
 struct MaxFlow {
     static let infinite = Int.max / 4
 
-    private struct Arc {
-        var to: Int
-        var capacity: Int
-        var reverse: Int
-    }
-
-    private var arcs: [[Arc]]
+    private let nodeCount: Int
+    /// Edges as added, until the flat layout is made.
+    private var added: [(from: Int, to: Int, capacity: Int)] = []
+    /// Node `n`'s arcs are `first[n]..<first[n + 1]`, in the order they were added (each edge's reverse arc at its head).
+    private var first: [Int] = []
+    private var head: [Int] = []
+    private var capacity: [Int] = []
+    private var reverse: [Int] = []
     private var level: [Int] = []
     private var next: [Int] = []
 
-    init(nodes: Int) { arcs = Array(repeating: [], count: nodes) }
+    init(nodes: Int) { nodeCount = nodes }
 
     mutating func addEdge(_ from: Int, _ to: Int, capacity: Int) {
-        arcs[from].append(Arc(to: to, capacity: capacity, reverse: arcs[to].count))
-        arcs[to].append(Arc(to: from, capacity: 0, reverse: arcs[from].count - 1))
+        precondition(first.isEmpty, "edges are added before the flow runs")
+        added.append((from, to, capacity))
     }
 
     /// Pushes the maximum flow; returns its value (capped at `infinite` when no finite cut exists).
     mutating func run(source: Int, sink: Int) -> Int {
+        layOut()
         var flow = 0
         while buildLevels(source: source, sink: sink) {
-            next = Array(repeating: 0, count: arcs.count)
+            next = Array(first.dropLast())
             while true {
                 let pushed = push(source, sink, Self.infinite)
                 if pushed == 0 { break }
@@ -39,22 +43,54 @@ struct MaxFlow {
         var seen: Set<Int> = [source]
         var stack = [source]
         while let node = stack.popLast() {
-            for arc in arcs[node] where arc.capacity > 0 && seen.insert(arc.to).inserted { stack.append(arc.to) }
+            for arc in arcs(of: node) where capacity[arc] > 0 && seen.insert(head[arc]).inserted { stack.append(head[arc]) }
         }
         return seen
     }
 
+    private func arcs(of node: Int) -> Range<Int> { first.isEmpty ? 0..<0 : first[node]..<first[node + 1] }
+
+    /// The flat layout: per node, its arcs in the order `addEdge` made them.
+    private mutating func layOut() {
+        guard first.isEmpty else { return }
+        var degree = [Int](repeating: 0, count: nodeCount + 1)
+        for edge in added {
+            degree[edge.from] += 1
+            degree[edge.to] += 1
+        }
+        first = [Int](repeating: 0, count: nodeCount + 1)
+        for node in 0..<nodeCount { first[node + 1] = first[node] + degree[node] }
+        var slot = first
+        let arcCount = first[nodeCount]
+        head = [Int](repeating: 0, count: arcCount)
+        capacity = [Int](repeating: 0, count: arcCount)
+        reverse = [Int](repeating: 0, count: arcCount)
+        for edge in added {
+            let forward = slot[edge.from]
+            slot[edge.from] += 1
+            let backward = slot[edge.to]
+            slot[edge.to] += 1
+            head[forward] = edge.to
+            capacity[forward] = edge.capacity
+            reverse[forward] = backward
+            head[backward] = edge.from
+            reverse[backward] = forward
+        }
+        added = []
+    }
+
     private mutating func buildLevels(source: Int, sink: Int) -> Bool {
-        level = Array(repeating: -1, count: arcs.count)
+        level = Array(repeating: -1, count: nodeCount)
         level[source] = 0
         var queue = [source]
-        var head = 0
-        while head < queue.count {
-            let node = queue[head]
-            head += 1
-            for arc in arcs[node] where arc.capacity > 0 && level[arc.to] < 0 {
-                level[arc.to] = level[node] + 1
-                queue.append(arc.to)
+        queue.reserveCapacity(nodeCount)
+        var position = 0
+        while position < queue.count {
+            let node = queue[position]
+            position += 1
+            for arc in arcs(of: node) where capacity[arc] > 0 && level[head[arc]] < 0 {
+                level[head[arc]] = level[node] + 1
+                queue.append(head[arc])
             }
         }
         return level[sink] >= 0
@@ -62,24 +98,24 @@ struct MaxFlow {
 
     /// One augmenting path in the level graph (iterative, so deep chains cannot overflow the stack).
     private mutating func push(_ source: Int, _ sink: Int, _ limit: Int) -> Int {
-        var path: [(node: Int, arc: Int)] = []
+        var path: [Int] = []
         var node = source
         while true {
             if node == sink {
-                let amount = path.reduce(limit) { min($0, arcs[$1.node][$1.arc].capacity) }
-                for step in path {
-                    arcs[step.node][step.arc].capacity -= amount
-                    let arc = arcs[step.node][step.arc]
-                    arcs[arc.to][arc.reverse].capacity += amount
+                let amount = path.reduce(limit) { min($0, capacity[$1]) }
+                for arc in path {
+                    capacity[arc] -= amount
+                    capacity[reverse[arc]] += amount
                 }
                 return amount
             }
             var advanced = false
-            while next[node] < arcs[node].count {
-                let arc = arcs[node][next[node]]
-                if arc.capacity > 0 && level[arc.to] == level[node] + 1 {
-                    path.append((node, next[node]))
-                    node = arc.to
+            let end = first[node + 1]
+            while next[node] < end {
+                let arc = next[node]
+                if capacity[arc] > 0 && level[head[arc]] == level[node] + 1 {
+                    path.append(arc)
+                    node = head[arc]
                     advanced = true
                     break
                 }
@@ -88,7 +124,7 @@ struct MaxFlow {
             if !advanced {
                 guard let last = path.popLast() else { return 0 }
                 level[node] = -1
-                node = last.node
+                node = head[reverse[last]]
                 next[node] += 1
             }
         }

@@ -15,10 +15,10 @@ public struct RankedFix: Sendable, Codable, Hashable {
 
 /// The remediation of one analysis: each finding's fix, every fix ranked by what it removes, and the choke points.
 public struct RemediationPlan: Sendable {
-    /// The pairs, with each one's entry region once source positions are joined.
+    /// The pairs.
     public var findings: [Finding]
-    /// Each pair's fix at the trust statement where its chain enters, by pair id.
-    public var pairFixes: [String: Fix]
+    /// The doors' statements: where the source stage finds lines for reports that point at text.
+    public var doorStatements: [StatementReference]
     /// Each door's fix: closes the door for every entry that passes it.
     public var doorFixes: [DoorKey: Fix]
     public var rankedFixes: [RankedFix]
@@ -30,26 +30,14 @@ public struct RemediationPlan: Sendable {
 
     /// No remediation: for commands that show no fix (`explain`).
     public static func none(_ result: AnalysisResult) -> RemediationPlan {
-        RemediationPlan(findings: result.findings, pairFixes: [:], doorFixes: [:], rankedFixes: [], chokePoints: [], chokeSeverity: .critical,
-                        uncuttableTargets: [])
+        RemediationPlan(findings: result.findings, doorStatements: result.doors.map(\.statement), doorFixes: [:], rankedFixes: [],
+                        chokePoints: [], chokeSeverity: .critical, uncuttableTargets: [])
     }
 
     public static func make(_ result: AnalysisResult, chokeSeverity: Severity = .critical) -> RemediationPlan {
-        let vendors = Dictionary(result.entries.compactMap { entry in entry.name.map { (entry.id, $0) } }) { first, _ in first }
-        let planner = FixPlanner(index: result.index, vendorNames: vendors)
+        let planner = FixPlanner(result)
         let edges = AttackEdges(result)
         let findings = result.findings
-        var pairFixes: [String: Fix] = [:]
-        pairFixes.reserveCapacity(findings.count)
-        // Every finding through one entry statement from one entry gets the same fix: plan it once.
-        var planned: [StatementReference: [Actor: Fix?]] = [:]
-        for position in findings.indices {
-            guard let entryHop = findings[position].hops.first, let statement = entryHop.statement else { continue }
-            let actor = findings[position].entry.actor
-            let fix = planned[statement]?[actor] ?? planner.fix(for: statement, closing: [actor])
-            planned[statement, default: [:]][actor] = .some(fix)
-            pairFixes[findings[position].id] = fix
-        }
         var doorFixes: [DoorKey: Fix] = [:]
         for door in result.doors {
             let actors = door.entries.map { Entry(kind: $0.kind, id: $0.id, name: $0.name).actor }
@@ -72,8 +60,8 @@ public struct RemediationPlan: Sendable {
         }
         // Threads only when there are many fixes to rank.
         let ranked = orderedConcurrentMap(fixes.count, threshold: 64, rank).sorted { ($0.score, $1.fix.id) > ($1.score, $0.fix.id) }
-        return RemediationPlan(findings: findings, pairFixes: pairFixes, doorFixes: doorFixes, rankedFixes: ranked, chokePoints: solution.fixes,
-                               chokeSeverity: chokeSeverity, uncuttableTargets: solution.uncuttableTargets)
+        return RemediationPlan(findings: findings, doorStatements: result.doors.map(\.statement), doorFixes: doorFixes, rankedFixes: ranked,
+                               chokePoints: solution.fixes, chokeSeverity: chokeSeverity, uncuttableTargets: solution.uncuttableTargets)
     }
 
     static func weight(_ severity: Severity) -> Int {

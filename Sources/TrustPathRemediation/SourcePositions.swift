@@ -31,17 +31,16 @@ public struct SourceIndex: Sendable {
         return located
     }
 
-    /// The plan with every fix's edit and every finding's entry region filled in.
-    public func applied(to plan: RemediationPlan, index: SnapshotIndex) -> RemediationPlan {
+    /// The plan with every fix's edit filled in.
+    public func applied(to plan: RemediationPlan) -> RemediationPlan {
         var plan = plan
         FixEdits.apply(edits, to: &plan)
-        StatementLines.apply(regions, to: &plan, index: index)
         return plan
     }
 }
 
-/// What reports need from the input files beyond the analysis: each fix as a byte-range edit and each
-/// finding's and door's entry statement as a line. The pipeline's source stage.
+/// What reports need from the input files beyond the analysis: each fix as a byte-range edit and each door's
+/// statement as a line. The pipeline's source stage.
 public enum SourcePositions {
     /// Reads the files from `directory`. An export lists its roles before the megabytes of managed policy
     /// versions, so the first quarter of a file is read first; the whole file only when a wanted value is not

@@ -13,7 +13,7 @@ public enum ReportBuilder {
     /// The report of an analysis, its remediation plan and, when the input files were read, where things are in them.
     public static func build(_ result: AnalysisResult, plan: RemediationPlan, sources: SourceIndex? = nil,
                              evidence: EvidenceInput? = nil, vendorNames: [String: String] = [:]) -> Report {
-        let plan = sources.map { $0.applied(to: plan, index: result.index) } ?? plan
+        let plan = sources.map { $0.applied(to: plan) } ?? plan
         let snapshot = result.index.snapshot
         var names: [String: String] = vendorNames
         for entry in result.entries { if let name = entry.name { names[entry.id] = name } }

@@ -26,7 +26,7 @@ struct FixKindTests {
         let plan = RemediationPlan.make(result)
         let target = "arn:aws:iam::\(member):role/Target"
         let finding = try #require(plan.findings.first { $0.entry.actor == entry && $0.target == target })
-        let fix = try #require(plan.pairFixes[finding.id])
+        let fix = try #require(PairFixes.make(result)[finding.id])
         #expect(fix.kinds == [kind])
         let fixed = try ChokePointTests.reanalyze(world.files(), fixes: [fix], index: result.index)
         #expect(!fixed.findings.contains { $0.id == finding.id }, "the fixed hop is gone")

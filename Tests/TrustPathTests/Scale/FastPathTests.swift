@@ -150,13 +150,14 @@ struct FastPathTests {
         let result = Analyzer.analyze(SnapshotLoader().load(documents: ScaleFixtures.documents.map { ($0.path, $0.bytes) }))
         let byPath = Dictionary(ScaleFixtures.documents.map { ($0.path, $0.bytes) }, uniquingKeysWith: { first, _ in first })
         let plan = RemediationPlan.make(result)
-        let whole = SourcePositions.locate(plan, index: result.index) { byPath[$0] }.applied(to: plan, index: result.index)
-        let partial = SourcePositions.locate(plan, index: result.index, directory: directory.path) { $0 * percent / 100 }
-            .applied(to: plan, index: result.index)
-        #expect(whole.pairFixes.values.contains { $0.edit != nil })
-        #expect(whole.findings.contains { $0.entryRegion != nil })
-        #expect(partial.pairFixes.mapValues(\.edit) == whole.pairFixes.mapValues(\.edit))
-        #expect(partial.findings.map(\.entryRegion) == whole.findings.map(\.entryRegion))
+        let wholeSources = SourcePositions.locate(plan, index: result.index) { byPath[$0] }
+        let partialSources = SourcePositions.locate(plan, index: result.index, directory: directory.path) { $0 * percent / 100 }
+        let whole = wholeSources.applied(to: plan)
+        let partial = partialSources.applied(to: plan)
+        #expect(whole.doorFixes.values.contains { $0.edit != nil })
+        #expect(result.doors.allSatisfy { wholeSources.region(of: $0.statement, index: result.index) != nil })
+        #expect(partial.doorFixes.mapValues(\.edit) == whole.doorFixes.mapValues(\.edit))
+        #expect(partialSources.regions == wholeSources.regions)
         #expect(partial.rankedFixes.map(\.fix.edit) == whole.rankedFixes.map(\.fix.edit))
     }
 }

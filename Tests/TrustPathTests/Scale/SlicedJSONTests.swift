@@ -50,7 +50,6 @@ struct SlicedJSONTests {
         finding.alternatives = [[hostile, "b"], []]
         finding.crownJewel = CrownJewelMark(rule: hostile, raisedFrom: .low)
         finding.expiredAcceptance = ExpiredAcceptance(reason: hostile, expired: "2026-01-01")
-        finding.entryRegion = SourceRegion(startLine: 3, startColumn: 9)
         finding.hops[0].restsOn = [hostile]
         finding.hops[0].matchedPrincipal = hostile
         var fix = try #require(report.fixes.first)
