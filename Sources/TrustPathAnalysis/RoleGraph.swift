@@ -145,7 +145,7 @@ private struct SetTable {
     init(groups: TargetGroups, smallestBased: Int) {
         self.groups = groups
         self.smallestBased = max(1, smallestBased)
-        groupOfNumber = groups.roleARNs.map { groups.groupOf[$0] ?? -1 }
+        groupOfNumber = groups.groupOfNumber
     }
 
     mutating func number(of bundle: HopBundle) -> Int32 {

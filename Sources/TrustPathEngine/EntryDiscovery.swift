@@ -6,7 +6,8 @@ public enum EntryDiscovery {
         var entries: Set<Actor> = []
         let trusted = index.trustedAccounts
         var standings: [String: Bool] = [:]
-        for role in index.rolesByARN.values {
+        // A group's roles share their trust document and whether they are service-linked: one role speaks for all.
+        for role in index.targetGroups.members.compactMap({ $0.first.flatMap { index.rolesByARN[$0] } }) {
             for statement in role.trustPolicy?.statements ?? [] where statement.effect == .allow {
                 guard let principal = statement.principal else { continue }
                 var admitsAnyone = principal.everyone

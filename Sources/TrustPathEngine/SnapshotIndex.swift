@@ -10,30 +10,34 @@ public struct SnapshotIndex: Sendable {
     public let organizationID: String?
     /// Diagnostics the index itself raised (NotPrincipal in trust policies, unmatched unique ids).
     public let diagnostics: [Diagnostic]
-    let trustIndex: TrustIndex
     /// Roles any caller's hop treats alike, judged once per group.
     public let targetGroups: TargetGroups
     /// The trust index over one role of each group: what a trust names is the same for every role of its group.
     let groupTrustIndex: TrustIndex
+    /// Every identity provider entry id a trust names in an Allow statement, with the roles that name it, sorted.
+    let providers: [(id: String, roles: [String])]
 
     public init(_ snapshot: Snapshot) {
         self.snapshot = snapshot
         var roles: [String: Role] = [:]
+        roles.reserveCapacity(snapshot.accounts.values.reduce(0) { $0 + $1.roles.count })
         for account in snapshot.accounts.values {
             for role in account.roles { roles[role.arn] = role }
         }
         rolesByARN = roles
         trustedAccounts = snapshot.trustedAccounts
         organizationID = snapshot.organization?.id
-        var diagnostics: [Diagnostic] = []
-        // Sorted once, by the dictionary's keys (the ARNs): comparing roles would reach into each role's storage.
-        let sortedRoles = roles.sorted { $0.key < $1.key }.map(\.value)
-        trustIndex = TrustIndex(roles: sortedRoles, diagnostics: &diagnostics)
+        let sortedRoles = Self.sortedByARN(roles)
+        var diagnostics = TrustIndex.notPrincipalDiagnostics(sortedRoles)
         let groups = TargetGroups(sortedRoles: sortedRoles, snapshot: snapshot)
         targetGroups = groups
-        var repeated: [Diagnostic] = []
-        groupTrustIndex = TrustIndex(roles: groups.members.compactMap { $0.first.flatMap { roles[$0] } }, diagnostics: &repeated)
-        for (id, trusting) in trustIndex.providers {
+        groupTrustIndex = TrustIndex(roles: groups.members.compactMap { $0.first.flatMap { roles[$0] } })
+        // A group's roles share one trust document, so the roles naming a provider are the members of the groups whose
+        // first role names it.
+        providers = groupTrustIndex.providers.map { provider in
+            (provider.id, provider.roles.compactMap { groups.group(of: $0) }.flatMap { groups.members[$0] }.sorted())
+        }
+        for (id, trusting) in providers {
             let provider = FederatedProvider(id)
             guard case .unknownIssuer = provider.standing(own: snapshot.ownIdentityProviders,
                                                           outside: snapshot.outsideIdentityProviders),
@@ -48,6 +52,19 @@ public struct SnapshotIndex: Sendable {
         self.diagnostics = diagnostics
     }
 
+    /// The roles sorted by ARN. Comparing roles would reach into each role's storage, so the ARNs (the dictionary's
+    /// keys) are sorted; an account's roles share the start of their ARNs, so sorting each account's roles and then
+    /// the accounts (by their first ARN) is the same order when no two accounts' ARNs interleave, which is checked.
+    static func sortedByARN(_ roles: [String: Role]) -> [Role] {
+        let unsorted = Array(Dictionary(grouping: roles) { $0.value.account }.values)
+        let byAccount = orderedConcurrentMap(unsorted.count, threshold: 64) { unsorted[$0].sorted { $0.key < $1.key } }
+        let ordered = byAccount.sorted { $0[0].key < $1[0].key }.flatMap { $0 }
+        guard zip(ordered, ordered.dropFirst()).allSatisfy({ $0.key < $1.key }) else {
+            return roles.sorted { $0.key < $1.key }.map(\.value)
+        }
+        return ordered.map(\.value)
+    }
+
     /// Whether an identity provider (principal value or entry id) is an entry, per the project file's declarations.
     public func federatedStanding(_ provider: String) -> FederatedStanding {
         FederatedProvider(provider).standing(own: snapshot.ownIdentityProviders, outside: snapshot.outsideIdentityProviders)
@@ -56,7 +73,7 @@ public struct SnapshotIndex: Sendable {
     /// The SAML providers trust policies name, each with the roles that trust it directly (sorted by provider ARN):
     /// the organization's own identity providers, for the summary.
     public func samlProviders() -> [(provider: String, roles: [String])] {
-        trustIndex.providers.filter { FederatedProvider($0.id).kind == .saml }.map { (provider: $0.id, roles: $0.roles) }
+        providers.filter { FederatedProvider($0.id).kind == .saml }.map { (provider: $0.id, roles: $0.roles) }
     }
 
     /// The organization's member accounts, from Organizations data only.
@@ -101,7 +118,7 @@ public struct SnapshotIndex: Sendable {
         var groups = Set<Int>()
         for representative in groupTrustIndex.candidates(for: actor, rolesByARN: rolesByARN,
                                                          withoutAccountRoot: withoutIdentityPermission) {
-            if let group = targetGroups.groupOf[representative] { groups.insert(group) }
+            if let group = targetGroups.group(of: representative) { groups.insert(group) }
         }
         var result: [CandidateGroup] = []
         if withoutIdentityPermission, case .roleSession(let arn) = actor {

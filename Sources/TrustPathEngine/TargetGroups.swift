@@ -10,8 +10,8 @@ import TrustPathModel
 /// account root, or `*` within the organization, holds a few large groups: judging hops costs callers × groups, not
 /// callers × roles.
 public struct TargetGroups: Sendable {
-    /// The group of each role, by ARN.
-    public let groupOf: [String: Int]
+    /// The group of each role, by number.
+    public let groupOfNumber: [Int]
     /// Each group's roles, sorted by ARN.
     public let members: [[String]]
     /// Every role's ARN, sorted: a role's position here is its number, which walks use instead of its ARN.
@@ -71,30 +71,39 @@ public struct TargetGroups: Sendable {
                                  trust: role.trustPolicy, tags: tags))
         }
         var groupByKey: [HashedKey: Int] = [:]
-        var groupOf: [String: Int] = [:]
-        var members: [[String]] = []
-        var accounts: [Set<String>] = []
-        var byAccount: [Int: [String: [String]]] = [:]
-        for (role, key) in zip(sorted, keys) {
+        var groupOfNumber: [Int] = []
+        groupOfNumber.reserveCapacity(sorted.count)
+        var memberNumbers: [[Int]] = []
+        for key in keys {
             let group = groupByKey[key] ?? {
-                groupByKey[key] = members.count
-                members.append([])
-                accounts.append([])
-                return members.count - 1
+                groupByKey[key] = memberNumbers.count
+                memberNumbers.append([])
+                return memberNumbers.count - 1
             }()
-            members[group].append(role.arn)
-            accounts[group].insert(role.account)
-            byAccount[group, default: [:]][role.account, default: []].append(role.arn)
-            groupOf[role.arn] = group
+            memberNumbers[group].append(groupOfNumber.count)
+            groupOfNumber.append(group)
         }
-        self.groupOf = groupOf
-        self.members = members
-        roleARNs = sorted.map(\.arn)
-        roleNumbers = Dictionary(roleARNs.enumerated().map { ($1, $0) }) { first, _ in first }
-        spansAccounts = accounts.map { $0.count > 1 }
-        soleAccount = accounts.map { $0.count == 1 ? $0.first : nil }
-        membersByAccount = byAccount.filter { accounts[$0.key].count > 1 }
+        let arns = sorted.map(\.arn)
+        let accounts = sorted.map(\.account)
+        self.groupOfNumber = groupOfNumber
+        members = memberNumbers.map { $0.map { arns[$0] } }
+        roleARNs = arns
+        var numbers: [String: Int] = [:]
+        numbers.reserveCapacity(arns.count)
+        for (number, arn) in arns.enumerated() { numbers[arn] = number }
+        roleNumbers = numbers
+        let spans = memberNumbers.map { numbers in numbers.contains { accounts[$0] != accounts[numbers[0]] } }
+        spansAccounts = spans
+        soleAccount = zip(memberNumbers, spans).map { numbers, spans in spans ? nil : numbers.first.map { accounts[$0] } }
+        var byAccount: [Int: [String: [String]]] = [:]
+        for group in memberNumbers.indices where spans[group] {
+            byAccount[group] = Dictionary(grouping: memberNumbers[group], by: { accounts[$0] }).mapValues { $0.map { arns[$0] } }
+        }
+        membersByAccount = byAccount
     }
+
+    /// The group of a role, by ARN.
+    public func group(of arn: String) -> Int? { roleNumbers[arn].map { groupOfNumber[$0] } }
 
     /// The members of `group` in `account`, sorted by ARN.
     public func members(of group: Int, in account: String) -> [String] {
@@ -106,9 +115,31 @@ public struct TargetGroups: Sendable {
     /// `iam:ResourceTag/…` (the evaluator gives a target's tags under those keys only), and whether any condition
     /// reads the resource's account, organization or organization path.
     static func resourceKeysAskedAbout(in snapshot: Snapshot) -> (tags: Set<String>, account: Bool) {
+        let accounts = Array(snapshot.accounts.values)
+        let perAccount = orderedConcurrentMap(accounts.count, threshold: 16) { position in
+            var asked = Asked()
+            for role in accounts[position].roles {
+                asked.scan(role.trustPolicy)
+                for inline in role.inlinePolicies { asked.scan(inline.document) }
+            }
+            for policy in accounts[position].policies.values { asked.scan(policy.defaultDocument) }
+            return asked
+        }
+        var asked = Asked()
+        for policy in snapshot.organizationPolicies { asked.scan(policy.document) }
+        for part in perAccount {
+            asked.tags.formUnion(part.tags)
+            asked.account = asked.account || part.account
+        }
+        return (asked.tags, asked.account)
+    }
+
+    /// What the conditions scanned so far read of the resource.
+    private struct Asked: Sendable {
         var tags: Set<String> = []
         var account = false
-        func scan(_ document: PolicyDocument?) {
+
+        mutating func scan(_ document: PolicyDocument?) {
             for statement in document?.statements ?? [] {
                 for clause in statement.conditions {
                     let key = clause.normalizedKey
@@ -124,14 +155,5 @@ public struct TargetGroups: Sendable {
                 }
             }
         }
-        for data in snapshot.accounts.values {
-            for role in data.roles {
-                scan(role.trustPolicy)
-                for inline in role.inlinePolicies { scan(inline.document) }
-            }
-            for policy in data.policies.values { scan(policy.defaultDocument) }
-        }
-        for policy in snapshot.organizationPolicies { scan(policy.document) }
-        return (tags, account)
     }
 }

@@ -12,19 +12,25 @@ struct TrustIndex: Sendable {
     /// Accounts named by ARN-form principals (role, user, …): the external-account entry can act as those.
     private var byPrincipalAccount: [String: [String]] = [:]
 
-    init(roles: [Role], diagnostics: inout [Diagnostic]) {
+    init(roles: [Role]) {
         for role in roles {
             for statement in role.trustPolicy?.statements ?? [] {
-                if statement.notPrincipal != nil {
-                    diagnostics.append(Diagnostic(
-                        .warning, code: "not-principal-in-trust",
-                        "role \(role.name): trust statement \(statement.index) uses NotPrincipal, which is not valid in a trust policy; the statement is ignored",
-                        at: SourceLocation(file: role.trustLocation.file,
-                                           jsonPath: role.trustLocation.jsonPath + ".Statement[\(statement.index)]"),
-                        hint: "name the allowed principals with Principal instead"))
-                }
                 guard statement.effect == .allow, let principal = statement.principal else { continue }
                 add(principal, role: role)
+            }
+        }
+    }
+
+    /// A warning for every trust statement of `roles` that uses NotPrincipal (the index ignores them).
+    static func notPrincipalDiagnostics(_ roles: [Role]) -> [Diagnostic] {
+        roles.flatMap { role in
+            (role.trustPolicy?.statements ?? []).filter { $0.notPrincipal != nil }.map { statement in
+                Diagnostic(
+                    .warning, code: "not-principal-in-trust",
+                    "role \(role.name): trust statement \(statement.index) uses NotPrincipal, which is not valid in a trust policy; the statement is ignored",
+                    at: SourceLocation(file: role.trustLocation.file,
+                                       jsonPath: role.trustLocation.jsonPath + ".Statement[\(statement.index)]"),
+                    hint: "name the allowed principals with Principal instead")
             }
         }
     }

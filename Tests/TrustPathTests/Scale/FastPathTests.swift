@@ -141,6 +141,29 @@ struct FastPathTests {
         #expect(decoded == original)
     }
 
+    /// Roles are numbered in ARN order, sorted account by account; an export whose roles carry another account's ARNs
+    /// (so two accounts' ARNs interleave) is still numbered in ARN order.
+    @Test(arguments: [false, true])
+    func rolesAreNumberedInARNOrder(interleaved: Bool) {
+        let location = SourceLocation(file: "f.json", jsonPath: "$")
+        var generator = SystemRandomNumberGenerator()
+        var accounts: [String: AccountData] = [:]
+        for account in ["222222222222", "111111111111", "333333333333"] {
+            let roles = (0..<40).map { number -> Role in
+                // Interleaved: half the roles of 222… claim account 111… in their ARN, named to fall between its own.
+                let arnAccount = interleaved && account == "222222222222" && number.isMultiple(of: 2) ? "111111111111" : account
+                let name = "r\(Int.random(in: 0..<1_000_000, using: &generator))-\(account)-\(number)"
+                return Role(arn: "arn:aws:iam::\(arnAccount):role/\(name)", name: name, path: "/", roleID: "AROA\(number)",
+                            account: account, partition: "aws", trustPolicy: nil, location: location)
+            }
+            accounts[account] = AccountData(id: account, roles: roles)
+        }
+        let index = SnapshotIndex(Snapshot(directory: "d", accounts: accounts))
+        #expect(index.targetGroups.roleARNs == accounts.values.flatMap(\.roles).map(\.arn).sorted())
+        #expect(index.targetGroups.roleARNs.count == 120)
+        for (number, arn) in index.targetGroups.roleARNs.enumerated() { #expect(index.targetGroups.roleNumbers[arn] == number) }
+    }
+
     /// Reading only the start of each file (and the whole one when a value is not complete in it) gives the
     /// same edits and lines as reading every file whole, whatever the size of the start.
     @Test(arguments: [0, 10, 50, 90, 100, 200])
