@@ -28,7 +28,7 @@ public enum UTCTimestamp {
         }
         var offsetSeconds = 0
         let rest = bytes[position...]
-        if rest.isEmpty || Array(rest) == Array("Z".utf8) || Array(rest) == Array("z".utf8) {
+        if rest.isEmpty || (rest.count == 1 && (rest.first == UInt8(ascii: "Z") || rest.first == UInt8(ascii: "z"))) {
             offsetSeconds = 0
         } else if rest.count == 6, let sign = rest.first, sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-"),
                   let hours = number(position + 1..<position + 3), bytes[position + 3] == UInt8(ascii: ":"),
@@ -51,6 +51,27 @@ public enum UTCTimestamp {
         let days = epochSeconds >= 0 ? epochSeconds / 86_400 : (epochSeconds - 86_399) / 86_400
         let secondsOfDay = epochSeconds - days * 86_400
         let (year, month, day) = civil(fromDays: days)
+        // Written digit by digit: every role's RoleLastUsed of a thousand-account export passes here.
+        if (0...9999).contains(year) {
+            var text: [UInt8] = []
+            text.reserveCapacity(20)
+            func digits(_ value: Int, _ count: Int, then separator: Character) {
+                var divisor = 1
+                for _ in 1..<count { divisor *= 10 }
+                while divisor > 0 {
+                    text.append(UInt8(ascii: "0") + UInt8(value / divisor % 10))
+                    divisor /= 10
+                }
+                text.append(UInt8(ascii: separator.unicodeScalars.first ?? "Z"))
+            }
+            digits(year, 4, then: "-")
+            digits(month, 2, then: "-")
+            digits(day, 2, then: "T")
+            digits(secondsOfDay / 3600, 2, then: ":")
+            digits(secondsOfDay % 3600 / 60, 2, then: ":")
+            digits(secondsOfDay % 60, 2, then: "Z")
+            return String(decoding: text, as: UTF8.self)
+        }
         func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
         let yearText = String(repeating: "0", count: max(0, 4 - String(year).count)) + String(year)
         return "\(yearText)-\(two(month))-\(two(day))T\(two(secondsOfDay / 3600)):\(two(secondsOfDay % 3600 / 60)):\(two(secondsOfDay % 60))Z"

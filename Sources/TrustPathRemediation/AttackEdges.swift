@@ -40,40 +40,66 @@ public struct AttackEdges: Sendable {
     let outgoing: [Actor: [Int]]
     /// The statements the public passes: an outside account passing one is the public's pair, not its own.
     let publicStatements: Set<StatementReference>
-    /// Per role: the bundles into it that share no target set, and the target sets that hold it.
-    private let loneBundlesInto: [String: [Int]]
-    private let setsHolding: [String: [Int]]
+    /// Per role (by number): the bundles into it that share no target set, and the target sets that hold it.
+    private let loneBundlesInto: [[Int]]
+    private let setsHolding: [[Int]]
     private let bundlesOfSet: [Int: [Int]]
 
+    /// Walks the graph from the entries once. Roles are handled by number (an organization holds a hundred thousand
+    /// of them): a role is visited once, and a shared set's members are listed and queued once, whoever leads into it.
     public init(_ result: AnalysisResult) {
+        let names = result.index.targetGroups.roleARNs
         var bundles: [Bundle] = []
         var outgoing: [Actor: [Int]] = [:]
-        var visited: Set<Actor> = []
+        var visitedRoles = [Bool](repeating: false, count: names.count)
+        var visitedEntries: Set<Actor> = []
         var listedSets: Set<Int> = []
         var queuedSets: Set<Int> = []
-        var loneBundlesInto: [String: [Int]] = [:]
-        var setsHolding: [String: [Int]] = [:]
+        var loneBundlesInto = [[Int]](repeating: [], count: names.count)
+        var setsHolding = [[Int]](repeating: [], count: names.count)
         var bundlesOfSet: [Int: [Int]] = [:]
-        var queue = result.actors
-        while let actor = queue.popLast() {
-            guard visited.insert(actor).inserted else { continue }
-            let actorNumber: Int? = if case .roleSession(let arn) = actor { result.index.targetGroups.roleNumbers[arn] } else { nil }
-            for hop in result.graph.bundles(from: actor) {
+        // One stack, as a depth-first walk: the last entry first, and the roles an actor leads into before the entries
+        // still waiting (the order fixes the bundles' positions, and so which of several equal minimum cuts is found).
+        var entries = result.actors
+        var roleQueue: [Int] = []
+        while true {
+            let actor: Actor
+            let actorNumber: Int?
+            if let number = roleQueue.popLast() {
+                guard !visitedRoles[number] else { continue }
+                visitedRoles[number] = true
+                actor = .roleSession(names[number])
+                actorNumber = number
+            } else if let entry = entries.popLast() {
+                if case .roleSession(let arn) = entry, let number = result.index.targetGroups.roleNumbers[arn] {
+                    roleQueue.append(number)
+                    continue
+                }
+                guard visitedEntries.insert(entry).inserted else { continue }
+                actor = entry
+                actorNumber = nil
+            } else {
+                break
+            }
+            var positions: [Int] = []
+            let hops = actorNumber.map { result.graph.bundles(fromRole: $0) } ?? result.graph.bundles(from: actor)
+            for hop in hops {
                 let position = bundles.count
-                outgoing[actor, default: []].append(position)
+                positions.append(position)
                 bundles.append(Bundle(actor: actor, actorNumber: actorNumber, hop: hop, statementIndices: hop.allowingIndices))
+                let numbers = hop.targetNumbers.filter { $0 >= 0 }
                 if let set = hop.targetSet {
-                    // A set's members are listed, and queued, once whoever leads into it.
                     bundlesOfSet[set, default: []].append(position)
                     if listedSets.insert(set).inserted {
-                        for target in hop.targets { setsHolding[target, default: []].append(set) }
+                        for number in numbers { setsHolding[number].append(set) }
                     }
-                    if actor.chainsOnward, queuedSets.insert(set).inserted { queue += hop.targets.map { .roleSession($0) } }
+                    if actor.chainsOnward, queuedSets.insert(set).inserted { roleQueue += numbers }
                 } else {
-                    for target in hop.targets { loneBundlesInto[target, default: []].append(position) }
-                    if actor.chainsOnward { queue += hop.targets.map { .roleSession($0) } }
+                    for number in numbers { loneBundlesInto[number].append(position) }
+                    if actor.chainsOnward { roleQueue += numbers }
                 }
             }
+            if !positions.isEmpty { outgoing[actor] = positions }
         }
         self.entries = result.actors
         self.bundles = bundles
@@ -88,7 +114,8 @@ public struct AttackEdges: Sendable {
 
     /// The bundles that lead into `role`, by position in `bundles`: one per actor with a hop into it.
     func bundles(into role: String) -> [Int] {
-        (loneBundlesInto[role] ?? []) + (setsHolding[role] ?? []).flatMap { bundlesOfSet[$0] ?? [] }
+        guard let number = index.targetGroups.roleNumbers[role] else { return [] }
+        return loneBundlesInto[number] + setsHolding[number].flatMap { bundlesOfSet[$0] ?? [] }
     }
 
     /// The trust statements of `target` that allow the hops of bundle `position`.

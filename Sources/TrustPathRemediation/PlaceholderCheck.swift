@@ -20,33 +20,38 @@ public enum PlaceholderCheck {
 
     /// One warning per role and placeholder value, naming the file, the JSON path and the value.
     public static func diagnostics(_ snapshot: Snapshot) -> [Diagnostic] {
+        // Accounts on every core, the few warnings sorted after: sorting a hundred thousand roles cost more than the check.
+        let accounts = Array(snapshot.accounts.values)
+        return orderedConcurrentMap(accounts.count, threshold: 16) { position in
+            accounts[position].roles.flatMap(diagnostics(of:))
+        }.flatMap { $0 }.sorted()
+    }
+
+    private static func diagnostics(of role: Role) -> [Diagnostic] {
+        guard let trust = role.trustPolicy else { return [] }
         var found: [Diagnostic] = []
-        // Roles in no order, the few warnings sorted after: sorting a hundred thousand roles cost more than the check.
-        for role in snapshot.accounts.values.lazy.flatMap(\.roles) {
-            guard let trust = role.trustPolicy else { continue }
-            var seen: Set<String> = []
-            // Paths are worded only for the values that hold a placeholder: a hundred thousand roles hold none.
-            func check(_ value: String, at path: @autoclosure () -> String) {
-                guard Placeholder.isPresent(in: value), seen.insert(value).inserted else { return }
-                found.append(Diagnostic(
-                    .warning, code: code,
-                    "the trust policy of \(role.name) still holds the placeholder \"\(value)\": this snapshot "
-                        + "shows the policy as it would be after the fix, not a policy AWS can apply as written",
-                    at: SourceLocation(file: role.trustLocation.file, jsonPath: path()),
-                    hint: "replace it before applying"))
+        var seen: Set<String> = []
+        // Paths are worded only for the values that hold a placeholder: a hundred thousand roles hold none.
+        func check(_ value: String, at path: @autoclosure () -> String) {
+            guard Placeholder.isPresent(in: value), seen.insert(value).inserted else { return }
+            found.append(Diagnostic(
+                .warning, code: code,
+                "the trust policy of \(role.name) still holds the placeholder \"\(value)\": this snapshot "
+                    + "shows the policy as it would be after the fix, not a policy AWS can apply as written",
+                at: SourceLocation(file: role.trustLocation.file, jsonPath: path()),
+                hint: "replace it before applying"))
+        }
+        for statement in trust.statements {
+            let base = { "\(role.trustLocation.jsonPath).Statement[\(statement.index)]" }
+            if let principal = statement.principal {
+                for value in principal.aws { check(value, at: "\(base()).Principal.AWS") }
+                for value in principal.federated { check(value, at: "\(base()).Principal.Federated") }
+                for value in principal.service { check(value, at: "\(base()).Principal.Service") }
             }
-            for statement in trust.statements {
-                let base = { "\(role.trustLocation.jsonPath).Statement[\(statement.index)]" }
-                if let principal = statement.principal {
-                    for value in principal.aws { check(value, at: "\(base()).Principal.AWS") }
-                    for value in principal.federated { check(value, at: "\(base()).Principal.Federated") }
-                    for value in principal.service { check(value, at: "\(base()).Principal.Service") }
-                }
-                for clause in statement.conditions {
-                    for value in clause.values { check(value, at: "\(base()).Condition.\(clause.op.raw).\(clause.key)") }
-                }
+            for clause in statement.conditions {
+                for value in clause.values { check(value, at: "\(base()).Condition.\(clause.op.raw).\(clause.key)") }
             }
         }
-        return found.sorted()
+        return found
     }
 }

@@ -43,7 +43,7 @@ public struct RemediationPlan: Sendable {
             let actors = door.entries.map { Entry(kind: $0.kind, id: $0.id, name: $0.name).actor }
             doorFixes[door.key] = planner.fix(for: door.statement, closing: actors)
         }
-        let targets = Set(result.findings.filter { $0.severity <= chokeSeverity }.map(\.target))
+        let targets = Set(result.findings.lazy.filter { $0.severity <= chokeSeverity }.map(\.target))
         let solution = ChokePointSolver.solve(edges, targets: targets, planner: planner)
         let severities = Dictionary(result.findings.map { ($0.id, $0.severity) }, uniquingKeysWith: { first, _ in first })
         // The candidates are the doors' fixes and the choke points; what each removes comes from each entry's dominator
