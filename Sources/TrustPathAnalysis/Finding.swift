@@ -140,10 +140,7 @@ public struct Finding: Sendable, Hashable, Codable {
     /// The same, in place: findings are moved along the sorted order's cycles, not copied (a large organization has a
     /// hundred thousand of them, each holding a score of strings and arrays).
     public static func sortByRank(_ findings: inout [Finding]) {
-        let keys = findings.map { ($0.severity.rank, $0.exposureRank, $0.path.count, $0.entry.id, $0.target) }
-        let order = findings.indices.sorted { left, right in
-            keys[left] != keys[right] ? keys[left] < keys[right] : left < right
-        }
+        let order = rankOrder(findings)
         // Position `i` takes the finding at `order[i]`: each cycle of the order is one run of swaps.
         var placed = [Bool](repeating: false, count: findings.count)
         for start in findings.indices where !placed[start] {
@@ -154,6 +151,27 @@ public struct Finding: Sendable, Hashable, Codable {
                 current = order[current]
                 placed[current] = true
             }
+        }
+    }
+
+    /// The positions of `findings` in `ranked` order, ties in position order. Severity, exposure, path length and the
+    /// entry id's place among the entry ids are packed into one integer, so most comparisons compare two integers;
+    /// targets are compared only within one entry's findings of one rank.
+    static func rankOrder(_ findings: [Finding]) -> [Int] {
+        let ids = Array(Set(findings.map(\.entry.id))).sorted()
+        let idRanks = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
+        guard ids.count < 1 << 24, !findings.contains(where: { $0.path.count >= 1 << 12 }) else {
+            let keys = findings.map { ($0.severity.rank, $0.exposureRank, $0.path.count, $0.entry.id, $0.target) }
+            return findings.indices.sorted { left, right in keys[left] != keys[right] ? keys[left] < keys[right] : left < right }
+        }
+        let keys = findings.map { finding in
+            finding.severity.rank << 40 | finding.exposureRank << 36 | finding.path.count << 24 | (idRanks[finding.entry.id] ?? 0)
+        }
+        let targets = findings.map(\.target)
+        return findings.indices.sorted { left, right in
+            if keys[left] != keys[right] { return keys[left] < keys[right] }
+            if targets[left] != targets[right] { return targets[left] < targets[right] }
+            return left < right
         }
     }
 

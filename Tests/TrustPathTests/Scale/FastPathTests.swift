@@ -120,6 +120,31 @@ struct FastPathTests {
         }
     }
 
+    /// Many findings of one entry and rank (told apart by target only), entries whose ids sort apart from their kinds,
+    /// and repeats: the packed keys give the comparator's order.
+    @Test func rankSortOrdersTiesByEntryThenTarget() throws {
+        let result = Analyzer.analyze(SnapshotLoader().load(documents: ScaleFixtures.documents.map { ($0.path, $0.bytes) }))
+        let template = try #require(result.findings.first)
+        let entries = [Entry(kind: .externalAccount, id: "999999999999", name: nil), Entry(kind: .public, id: "*"),
+                       Entry(kind: .externalAccount, id: "111111111111", name: "Vendor"),
+                       Entry(kind: .service, id: "ec2.amazonaws.com"), Entry(kind: .federated, id: "token.actions.githubusercontent.com")]
+        var random = SeededRandom(seed: 3)
+        var findings = (0..<600).map { _ -> Finding in
+            var finding = template
+            finding.entry = entries[Int.random(in: 0..<entries.count, using: &random)]
+            finding.target = "arn:aws:iam::\(Int.random(in: 100_000_000_000...100_000_000_009, using: &random)):role/R\(Int.random(in: 0..<40, using: &random))"
+            finding.severity = Severity.allCases[Int.random(in: 0..<2, using: &random)]
+            finding.path = [finding.entry.id] + Array(repeating: "x", count: Int.random(in: 1...2, using: &random))
+            finding.id = Finding.identity(entry: finding.entry, target: finding.target)
+            return finding
+        }
+        let expected = findings.enumerated().sorted { left, right in
+            Finding.ranked(left.element, right.element) || (!Finding.ranked(right.element, left.element) && left.offset < right.offset)
+        }.map(\.element.id)
+        Finding.sortByRank(&findings)
+        #expect(findings.map(\.id) == expected)
+    }
+
     /// A role is a value: changing a copy leaves the original as it was, and equal roles hash alike.
     @Test func roleCopiesAreIndependentValues() throws {
         let snapshot = SnapshotLoader().load(documents: ScaleFixtures.documents.map { ($0.path, $0.bytes) })
