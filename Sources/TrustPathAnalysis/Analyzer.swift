@@ -102,7 +102,7 @@ public enum Analyzer {
                     id: Finding.identity(entry: entry, target: reached.target), entry: entry, target: reached.target,
                     targetAccount: role.account, targetRoleID: role.roleID, severity: judged.severity,
                     severityReason: judged.reason, category: entry.kind == .service ? .crossService : .crossAccount,
-                    state: reached.state, path: [entry.id] + (reached.paths.first ?? []), hops: reached.hops.map(Hop.init),
+                    state: reached.state, path: [entry.id] + (reached.paths.first ?? []), hops: reached.hops,
                     alternatives: reached.paths.dropFirst().map { [entry.id] + $0 }, crownJewel: judged.crownJewel,
                     lastUsed: role.lastUsed.map { LastUsed(date: $0.day, region: $0.region) }))
             }

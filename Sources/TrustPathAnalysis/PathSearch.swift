@@ -103,7 +103,7 @@ struct PathSearch {
         var number: Int
         var target: String
         var state: HopState
-        var hops: [HopVerdict]
+        var hops: [Hop]
         var paths: [[String]]
     }
 
@@ -113,14 +113,29 @@ struct PathSearch {
         breadthFirst(allowConditional: false, first: first, into: open)
         breadthFirst(allowConditional: true, first: first, into: any)
         let names = graph.roleARNs
+        // A bundle's hops differ only in their target and its trust statement: each bundle is worded once per search.
+        var worded: [ObjectIdentifier: Hop] = [:]
+        func hop(_ step: Step) -> Hop {
+            let bundle = step.bundle(first, roles)
+            var hop = worded[ObjectIdentifier(bundle)] ?? {
+                let made = Hop(bundle.template)
+                worded[ObjectIdentifier(bundle)] = made
+                return made
+            }()
+            let target = names[step.role]
+            if target != hop.to {
+                hop.to = target
+                hop.statement = bundle.trustStatement(of: target, index: graph.index)
+            }
+            return hop
+        }
         return any.reached.sorted().compactMap { number in
             let reachedOpen = open.distance(of: number) > 0
             let chains = chains(to: number, in: reachedOpen ? open : any)
             guard let chain = chains.first else { return nil }
             // Only the first chain's hops are worded (a finding's `hops`); the alternatives are kept as ARNs.
             return Reached(number: number, target: names[number], state: reachedOpen ? .open : .conditional,
-                           hops: chain.map { step in step.bundle(first, roles).verdict(for: names[step.role], index: graph.index) },
-                           paths: chains.map { $0.map { names[$0.role] } })
+                           hops: chain.map(hop), paths: chains.map { $0.map { names[$0.role] } })
         }
     }
 

@@ -40,6 +40,12 @@ public final class HopBundle: Sendable {
         return verdict
     }
 
+    /// The trust statement of `target` that allowed the hop (the template's, by index, in that role's policy).
+    public func trustStatement(of target: String, index: SnapshotIndex) -> StatementReference? {
+        guard target != template.target, let role = index.rolesByARN[target] else { return template.trustStatement }
+        return template.trustStatement.map { Self.statement($0, of: role) }
+    }
+
     /// The trust statements of `target` that allow the hop.
     public func allowingStatements(of target: String, index: SnapshotIndex) -> [StatementReference] {
         guard target != template.target, let role = index.rolesByARN[target] else { return template.allowingStatements }

@@ -16,6 +16,21 @@ public final class HopBundler: Sendable {
         var callerAccount: String?
     }
 
+    /// A split key with its hash computed before the lock is taken: every core asks for splits, and hashing a key's
+    /// patterns under the lock kept the others waiting.
+    private struct HashedSplitKey: Hashable {
+        let key: SplitKey
+        let hash: Int
+
+        init(_ key: SplitKey) {
+            self.key = key
+            hash = key.hashValue
+        }
+
+        func hash(into hasher: inout Hasher) { hasher.combine(hash) }
+        static func == (left: Self, right: Self) -> Bool { left.hash == right.hash && left.key == right.key }
+    }
+
     /// Part of a group: the members a caller's request treats alike, with what tells them apart from the others.
     private struct Part: Sendable {
         var id: Int
@@ -42,7 +57,7 @@ public final class HopBundler: Sendable {
     }
 
     /// Parts by group, resource patterns and caller account, each with the id of its target set.
-    private let splits = Mutex<(known: [SplitKey: [Part]], nextID: Int)>(([:], 0))
+    private let splits = Mutex<(known: [HashedSplitKey: [Part]], nextID: Int)>(([:], 0))
     /// The RCP resource patterns of each account, by assume action.
     private let controlPatterns = Mutex<[String: [MatchList]]>([:])
 
@@ -149,29 +164,28 @@ public final class HopBundler: Sendable {
 
     /// A group's members split by signature, each part numbered once as a target set.
     private func split(_ key: SplitKey) -> [Part] {
-        if let known = splits.withLock({ $0.known[key] }) { return known }
+        let hashed = HashedSplitKey(key)
+        if let known = splits.withLock({ $0.known[hashed] }) { return known }
         let index = evaluator.index
         if let account = key.callerAccount {
-            return splitOff(account, from: split(SplitKey(group: key.group, patterns: key.patterns, callerAccount: nil)), key: key)
+            return splitOff(account, from: split(SplitKey(group: key.group, patterns: key.patterns, callerAccount: nil)), key: hashed)
         }
         let parts = Self.bySignature(index.targetGroups.members[key.group], key: key, index: index)
-        return record(key) { nextID in
-            parts.map { signature, members in
-                Part(id: nextID(), members: members, numbers: members.map { index.targetGroups.roleNumbers[$0] ?? -1 },
-                     signature: signature)
-            }
-        }
+        return record(hashed, parts.map { signature, members in
+            Part(id: Self.unnumbered, members: members, numbers: members.map { index.targetGroups.roleNumbers[$0] ?? -1 },
+                 signature: signature)
+        })
     }
 
     /// The parts for a caller of `account`: the parts without it, each less the account's own members, which form parts
     /// of their own. A group spanning a thousand accounts is split once, and then per caller account only over that
     /// account's few members; a part holding none of them keeps its id, so callers of every other account share it.
-    private func splitOff(_ account: String, from parts: [Part], key: SplitKey) -> [Part] {
+    private func splitOff(_ account: String, from parts: [Part], key: HashedSplitKey) -> [Part] {
         let index = evaluator.index
-        let own = index.targetGroups.members(of: key.group, in: account).compactMap { index.targetGroups.roleNumbers[$0] }
-        guard !own.isEmpty else { return record(key) { _ in parts } }
-        let ownBit = key.patterns.count
-        return record(key) { nextID in
+        let own = index.targetGroups.members(of: key.key.group, in: account).compactMap { index.targetGroups.roleNumbers[$0] }
+        guard !own.isEmpty else { return record(key, parts) }
+        let ownBit = key.key.patterns.count
+        return record(key, {
             var result: [Part] = []
             for part in parts {
                 // Numbers follow the ARN order both lists are sorted in: one merge tells the account's members apart.
@@ -197,22 +211,27 @@ public final class HopBundler: Sendable {
                     continue
                 }
                 for var side in [others, mine] {
-                    side.id = nextID()
+                    side.id = Self.unnumbered
                     result.append(side)
                 }
             }
             // In order of each part's first member, as splitting the whole group by signature would list them.
             return result.sorted { $0.numbers[0] < $1.numbers[0] }
-        }
+        }())
     }
 
-    /// Keeps the parts `make` numbers for `key`, unless another thread kept them first.
-    private func record(_ key: SplitKey, _ make: (_ nextID: () -> Int) -> [Part]) -> [Part] {
+    /// The id of a part not numbered yet.
+    private static let unnumbered = -1
+
+    /// Keeps the parts made for `key` (made outside the lock), numbering the new ones, unless another thread kept
+    /// parts for it first.
+    private func record(_ key: HashedSplitKey, _ made: [Part]) -> [Part] {
         splits.withLock { state in
             if let known = state.known[key] { return known }
-            let parts = make {
+            var parts = made
+            for position in parts.indices where parts[position].id == Self.unnumbered {
                 state.nextID += 1
-                return state.nextID
+                parts[position].id = state.nextID
             }
             state.known[key] = parts
             return parts
