@@ -143,13 +143,16 @@ public struct Finding: Sendable, Hashable, Codable {
         let order = rankOrder(findings)
         // Position `i` takes the finding at `order[i]`: each cycle of the order is one run of swaps.
         var placed = [Bool](repeating: false, count: findings.count)
-        for start in findings.indices where !placed[start] {
-            var current = start
-            placed[current] = true
-            while order[current] != start {
-                findings.swapAt(current, order[current])
-                current = order[current]
+        // Swapped through the buffer, which moves findings bit by bit (the array's own swap copied them).
+        findings.withUnsafeMutableBufferPointer { buffer in
+            for start in buffer.indices where !placed[start] {
+                var current = start
                 placed[current] = true
+                while order[current] != start {
+                    buffer.swapAt(current, order[current])
+                    current = order[current]
+                    placed[current] = true
+                }
             }
         }
     }
