@@ -8,27 +8,13 @@ import TrustPathModel
 public final class HopBundler: Sendable {
     public let evaluator: HopEvaluator
 
-    private struct SplitKey: Hashable {
+    /// Hashed before the lock is taken (`Prehashed`): every core asks for splits.
+    private struct SplitKey: Hashable, Sendable {
         var group: Int
         var patterns: [MatchList]
         /// The caller's account, when the group spans accounts: a role of the caller's own account may need no
         /// identity permission where another account's does.
         var callerAccount: String?
-    }
-
-    /// A split key with its hash computed before the lock is taken: every core asks for splits, and hashing a key's
-    /// patterns under the lock kept the others waiting.
-    private struct HashedSplitKey: Hashable {
-        let key: SplitKey
-        let hash: Int
-
-        init(_ key: SplitKey) {
-            self.key = key
-            hash = key.hashValue
-        }
-
-        func hash(into hasher: inout Hasher) { hasher.combine(hash) }
-        static func == (left: Self, right: Self) -> Bool { left.hash == right.hash && left.key == right.key }
     }
 
     /// Part of a group: the members a caller's request treats alike, with what tells them apart from the others.
@@ -57,7 +43,7 @@ public final class HopBundler: Sendable {
     }
 
     /// Parts by group, resource patterns and caller account, each with the id of its target set.
-    private let splits = Mutex<(known: [HashedSplitKey: [Part]], nextID: Int)>(([:], 0))
+    private let splits = Mutex<(known: [Prehashed<SplitKey>: [Part]], nextID: Int)>(([:], 0))
     /// The RCP resource patterns of each account, by assume action.
     private let controlPatterns = Mutex<[String: [MatchList]]>([:])
 
@@ -164,7 +150,7 @@ public final class HopBundler: Sendable {
 
     /// A group's members split by signature, each part numbered once as a target set.
     private func split(_ key: SplitKey) -> [Part] {
-        let hashed = HashedSplitKey(key)
+        let hashed = Prehashed(key)
         if let known = splits.withLock({ $0.known[hashed] }) { return known }
         let index = evaluator.index
         if let account = key.callerAccount {
@@ -180,7 +166,7 @@ public final class HopBundler: Sendable {
     /// The parts for a caller of `account`: the parts without it, each less the account's own members, which form parts
     /// of their own. A group spanning a thousand accounts is split once, and then per caller account only over that
     /// account's few members; a part holding none of them keeps its id, so callers of every other account share it.
-    private func splitOff(_ account: String, from parts: [Part], key: HashedSplitKey) -> [Part] {
+    private func splitOff(_ account: String, from parts: [Part], key: Prehashed<SplitKey>) -> [Part] {
         let index = evaluator.index
         let own = index.targetGroups.members(of: key.key.group, in: account).compactMap { index.targetGroups.roleNumbers[$0] }
         guard !own.isEmpty else { return record(key, parts) }
@@ -225,7 +211,7 @@ public final class HopBundler: Sendable {
 
     /// Keeps the parts made for `key` (made outside the lock), numbering the new ones, unless another thread kept
     /// parts for it first.
-    private func record(_ key: HashedSplitKey, _ made: [Part]) -> [Part] {
+    private func record(_ key: Prehashed<SplitKey>, _ made: [Part]) -> [Part] {
         splits.withLock { state in
             if let known = state.known[key] { return known }
             var parts = made

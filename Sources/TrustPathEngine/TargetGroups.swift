@@ -25,7 +25,7 @@ public struct TargetGroups: Sendable {
     /// The account of each group that does not span accounts.
     private let soleAccount: [String?]
 
-    private struct Key: Hashable {
+    private struct Key: Hashable, Sendable {
         /// The account when some condition reads the resource's account or organization; else the RCPs that apply.
         var scope: String
         var partition: String
@@ -35,20 +35,6 @@ public struct TargetGroups: Sendable {
         var trust: PolicyDocument?
         /// Only the tags some condition reads: tags nothing asks about do not split a group.
         var tags: [String: String]
-    }
-
-    /// A key with its hash computed once, where it was built.
-    private struct HashedKey: Hashable, Sendable {
-        let key: Key
-        let hash: Int
-
-        init(_ key: Key) {
-            self.key = key
-            hash = key.hashValue
-        }
-
-        func hash(into hasher: inout Hasher) { hasher.combine(hash) }
-        static func == (left: Self, right: Self) -> Bool { left.hash == right.hash && left.key == right.key }
     }
 
     /// Groups `sortedRoles` (sorted by ARN).
@@ -63,14 +49,14 @@ public struct TargetGroups: Sendable {
             scopes[account] = asked.account ? account : "RCPs " + rcps.joined(separator: " ")
         }
         // Hashing a hundred thousand trust documents is the costly part: done on every core, once per role.
-        let keys = orderedConcurrentMap(sorted.count, threshold: 1_024) { [scopes] position -> HashedKey in
+        let keys = orderedConcurrentMap(sorted.count, threshold: 1_024) { [scopes] position -> Prehashed<Key> in
             let role = sorted[position]
             let tags = everyTag ? role.tags : askedTags.isEmpty ? [:] : role.tags.filter { askedTags.contains($0.key.lowercased()) }
-            return HashedKey(Key(scope: scopes[role.account] ?? role.account, partition: role.partition,
+            return Prehashed(Key(scope: scopes[role.account] ?? role.account, partition: role.partition,
                                  serviceLinked: role.isServiceLinked, handEditable: role.trustIsHandEditable,
                                  trust: role.trustPolicy, tags: tags))
         }
-        var groupByKey: [HashedKey: Int] = [:]
+        var groupByKey: [Prehashed<Key>: Int] = [:]
         var groupOfNumber: [Int] = []
         groupOfNumber.reserveCapacity(sorted.count)
         var memberNumbers: [[Int]] = []
