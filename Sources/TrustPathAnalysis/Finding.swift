@@ -101,6 +101,9 @@ public struct Finding: Sendable, Hashable, Codable {
     public var expiredAcceptance: ExpiredAcceptance?
     /// Why the entry is worse than its kind says (a known vendor without sts:ExternalId: the confused deputy).
     public var note: String?
+    /// Where the entry hop's trust statement starts in its file, when the file could be read: set where a report shows
+    /// single findings (`diff`), from the door at that statement.
+    public var entryRegion: SourceRegion?
     /// The target role's `RoleLastUsed`, when the export has it.
     public var lastUsed: LastUsed?
 

@@ -40,9 +40,9 @@ public struct SnapshotDiff: Sendable, Codable, Hashable {
         // A report never holds one identity twice; if a hand-made one does, the first (best-ranked) wins.
         let old = Dictionary(before.findings.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let current = Dictionary(after.findings.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        new = current.values.filter { old[$0.id] == nil }.sorted(by: Finding.ranked)
-        resolved = old.values.filter { current[$0.id] == nil }.sorted(by: Finding.ranked)
-        unchanged = current.values.filter { old[$0.id] != nil }.sorted(by: Finding.ranked)
+        new = Self.locatingEntries(current.values.filter { old[$0.id] == nil }.sorted(by: Finding.ranked), doors: after.doors)
+        resolved = Self.locatingEntries(old.values.filter { current[$0.id] == nil }.sorted(by: Finding.ranked), doors: before.doors)
+        unchanged = Self.locatingEntries(current.values.filter { old[$0.id] != nil }.sorted(by: Finding.ranked), doors: after.doors)
         changes = unchanged.compactMap { finding in
             old[finding.id].flatMap { FindingChange(before: $0, after: finding) }
         }
@@ -50,6 +50,18 @@ public struct SnapshotDiff: Sendable, Codable, Hashable {
         accountNames = before.snapshot.accountNames.merging(after.snapshot.accountNames) { _, newer in newer }
         summary = DiffSummary(before: before, after: after, new: new, resolved: resolved, unchanged: unchanged,
                               changes: changes)
+    }
+
+    /// Each finding with where its entry statement starts in its file: the region of its door (the analysis locates
+    /// the doors' statements, not each of a hundred thousand pairs).
+    static func locatingEntries(_ findings: [Finding], doors: [ReportDoor]) -> [Finding] {
+        let regions = Dictionary(doors.compactMap { door in door.region.map { (DoorKey(role: door.role, statement: door.statement), $0) } },
+                                 uniquingKeysWith: { first, _ in first })
+        return findings.map { finding in
+            var located = finding
+            located.entryRegion = finding.door.flatMap { regions[$0] }
+            return located
+        }
     }
 
     /// The change recorded for an unchanged finding, if any.

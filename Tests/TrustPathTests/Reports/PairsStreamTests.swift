@@ -78,6 +78,22 @@ struct PairsStreamTests {
         Golden.assertMatches(sink.text, named: "\(snapshot).jsonl")
     }
 
+    /// A diff shows single findings, each with the line of its entry statement: the region of its door, in the
+    /// snapshot it belongs to (new findings in the later one, resolved ones in the earlier).
+    @Test func diffFindingsSayWhereTheirEntryStatementIs() throws {
+        let before = try Demo.report(Demo.october)
+        let after = try Demo.report(Demo.november)
+        let diff = SnapshotDiff(before: before, after: after)
+        #expect(!diff.new.isEmpty && !diff.resolved.isEmpty && !diff.unchanged.isEmpty)
+        for (findings, report) in [(diff.new, after), (diff.resolved, before), (diff.unchanged, after)] {
+            for finding in findings {
+                let door = try #require(report.doors.first { $0.role == finding.door?.role && $0.statement == finding.door?.statement })
+                #expect(finding.entryRegion != nil)
+                #expect(finding.entryRegion == door.region, "\(finding.id)")
+            }
+        }
+    }
+
     @Test func diffPairsMatchTheGoldenFile() throws {
         let diff = SnapshotDiff(before: try Demo.report(Demo.october), after: try Demo.report(Demo.november))
         #expect(!diff.new.isEmpty && !diff.resolved.isEmpty, "the demo diff has both kinds of change")
