@@ -6,8 +6,7 @@ public enum EntryDiscovery {
         var entries: Set<Actor> = []
         let trusted = index.trustedAccounts
         var standings: [String: Bool] = [:]
-        // A group's roles share their trust document and whether they are service-linked: one role speaks for all.
-        for role in index.targetGroups.members.compactMap({ $0.first.flatMap { index.rolesByARN[$0] } }) {
+        for role in index.groupRepresentatives {
             for statement in role.trustPolicy?.statements ?? [] where statement.effect == .allow {
                 guard let principal = statement.principal else { continue }
                 var admitsAnyone = principal.everyone

@@ -12,6 +12,9 @@ public struct SnapshotIndex: Sendable {
     public let diagnostics: [Diagnostic]
     /// Roles any caller's hop treats alike, judged once per group.
     public let targetGroups: TargetGroups
+    /// The first role of each group, in group order: a group's roles share their trust document and whether they are
+    /// service-linked, so one role speaks for all in what a trust names.
+    let groupRepresentatives: [Role]
     /// The trust index over one role of each group: what a trust names is the same for every role of its group.
     let groupTrustIndex: TrustIndex
     /// Every identity provider entry id a trust names in an Allow statement, with the roles that name it, sorted.
@@ -31,7 +34,8 @@ public struct SnapshotIndex: Sendable {
         var diagnostics = TrustIndex.notPrincipalDiagnostics(sortedRoles)
         let groups = TargetGroups(sortedRoles: sortedRoles, snapshot: snapshot)
         targetGroups = groups
-        groupTrustIndex = TrustIndex(roles: groups.members.compactMap { $0.first.flatMap { roles[$0] } })
+        groupRepresentatives = groups.members.compactMap { $0.first.flatMap { roles[$0] } }
+        groupTrustIndex = TrustIndex(roles: groupRepresentatives)
         // A group's roles share one trust document, so the roles naming a provider are the members of the groups whose
         // first role names it.
         providers = groupTrustIndex.providers.map { provider in
