@@ -55,14 +55,14 @@ public enum UTCTimestamp {
         if (0...9999).contains(year) {
             var text: [UInt8] = []
             text.reserveCapacity(20)
-            func digits(_ value: Int, _ count: Int, then separator: Character) {
+            func digits(_ value: Int, _ count: Int, then separator: Unicode.Scalar) {
                 var divisor = 1
                 for _ in 1..<count { divisor *= 10 }
                 while divisor > 0 {
                     text.append(UInt8(ascii: "0") + UInt8(value / divisor % 10))
                     divisor /= 10
                 }
-                text.append(UInt8(ascii: separator.unicodeScalars.first ?? "Z"))
+                text.append(UInt8(ascii: separator))
             }
             digits(year, 4, then: "-")
             digits(month, 2, then: "-")
