@@ -46,23 +46,40 @@ struct DoorFinder {
                       alsoPassing: passage.entry.kind == .public ? alsoPassing.sorted() : [],
                       note: VendorNotes.note(for: passage.entry, hop: Hop(passage.hop)))
         }
-        let reached = reach.reach(from: key.role, chainsOnward: passages.contains { $0.entry.actor.chainsOnward }, marks: marks)
-        let entryState = passages.map(\.hop.state).min() ?? .conditional
-        // The worst `topCount` by severity, then by the shorter path (breadth-first order, which keeps the door's own
-        // role ahead of its peers): the first positions of each severity, in one pass over what lies behind, counted by
-        // rank (thousands of roles behind each of thousands of doors).
-        var counts = Array(repeating: 0, count: Severity.allCases.count)
-        var firstOfSeverity = Array(repeating: [Int](), count: Severity.allCases.count)
+        let chainsOnward = passages.contains { $0.entry.actor.chainsOnward }
         let ranks = table.ranks
+        let rankCount = Severity.allCases.count
+        // Counted in a walk without order or paths (thousands of roles behind each of thousands of doors).
+        let counts = reach.counts(from: key.role, chainsOnward: chainsOnward, ranks: ranks, rankCount: rankCount, marks: marks)
+        // The worst `topCount` by severity, then by the shorter path (breadth-first order, which keeps the door's own
+        // role ahead of its peers). The counts say how many of each severity that takes, so the breadth-first walk
+        // stops once it has placed them: what it places first is what a whole walk would.
+        var needed = Array(repeating: 0, count: rankCount)
+        var left = topCount
+        for rank in needed.indices {
+            needed[rank] = min(counts[rank], left)
+            left -= needed[rank]
+        }
+        var stillNeeded = topCount - left
+        var placed = Array(repeating: 0, count: rankCount)
+        let reached = reach.reach(from: key.role, chainsOnward: chainsOnward, marks: marks) { number in
+            let rank = Int(ranks[number])
+            if rank < rankCount, placed[rank] < needed[rank] {
+                placed[rank] += 1
+                stillNeeded -= 1
+            }
+            return stillNeeded == 0
+        }
+        let entryState = passages.map(\.hop.state).min() ?? .conditional
+        var firstOfSeverity = Array(repeating: [Int](), count: rankCount)
         for position in reached.numbers.indices {
-            let rank = ranks[reached.numbers[position]]
-            guard rank != SeverityTable.unjudged else { continue }
-            counts[Int(rank)] += 1
-            if firstOfSeverity[Int(rank)].count < topCount { firstOfSeverity[Int(rank)].append(position) }
+            let rank = Int(ranks[reached.numbers[position]])
+            guard rank < rankCount, firstOfSeverity[rank].count < needed[rank] else { continue }
+            firstOfSeverity[rank].append(position)
         }
         var behind: [Severity: Int] = [:]
         for severity in Severity.allCases where counts[severity.rank] > 0 { behind[severity] = counts[severity.rank] }
-        let ranked = firstOfSeverity.joined().prefix(topCount).compactMap { position in
+        let ranked = firstOfSeverity.joined().compactMap { position in
             table[reached.numbers[position]].map { (judged: $0, position: position) }
         }
         let best = passages.min { left, right in

@@ -48,21 +48,29 @@ public struct RoleReach: Sendable {
     final class Marks {
         let marks: WalkMarks
         let expander: SetExpander
+        /// The roles a count walk has still to expand.
+        let stack = Stack()
         init(_ roles: RoleGraph) {
             marks = WalkMarks(roles: roles.roleCount, sets: roles.setCount)
             expander = SetExpander(roles: roles, fullPasses: 1)
         }
     }
 
+    /// A worker's stack of role numbers, kept between walks.
+    final class Stack {
+        var items: [Int32] = []
+    }
+
     /// Fresh marks for one worker.
     func makeMarks() -> Marks { Marks(roles) }
 
     /// What an entry that obtains `role` gets: the role alone when nothing chains from it (a service entry's),
-    /// else the role and everything behind it (empty for a role not in the snapshot).
-    func reach(from role: String, chainsOnward: Bool, marks: Marks) -> Reach {
+    /// else the role and everything behind it (empty for a role not in the snapshot). The walk ends early once
+    /// `isEnough` answers true for the role just placed: what was placed until then is what a whole walk places first.
+    func reach(from role: String, chainsOnward: Bool, marks: Marks, isEnough: (Int) -> Bool = { _ in false }) -> Reach {
         guard let start = numbers[role] else { return Reach(numbers: [], parent: [], state: [], names: names) }
         var reach = Reach(numbers: [start], parent: [-1], state: [.open], names: names)
-        guard chainsOnward else { return reach }
+        guard chainsOnward, !isEnough(start) else { return reach }
         let expander = marks.expander
         let marks = marks.marks
         marks.begin()
@@ -89,8 +97,49 @@ public struct RoleReach: Sendable {
                 reach.numbers.append(number)
                 reach.parent.append(from)
                 reach.state.append(open ? fromState : .conditional)
+                if isEnough(number) { return reach }
             }
         }
         return reach
+    }
+
+    /// How many roles lie behind `role` (itself included), by rank: `counts[r]` is how many of the roles
+    /// `reach(from:chainsOnward:marks:)` would place have `ranks[number] == r` (ranks from `rankCount` up are not
+    /// counted). The same roles, met in no particular order and without paths, so each costs a mark and a push.
+    func counts(from role: String, chainsOnward: Bool, ranks: [UInt8], rankCount: Int, marks: Marks) -> [Int] {
+        var counts = [Int](repeating: 0, count: rankCount)
+        guard let start = numbers[role] else { return counts }
+        guard chainsOnward else {
+            if Int(ranks[start]) < rankCount { counts[Int(ranks[start])] += 1 }
+            return counts
+        }
+        let expander = marks.expander
+        let stack = marks.stack
+        let marks = marks.marks
+        marks.begin()
+        expander.begin()
+        _ = marks.markRole(start)
+        // Which roles a set reaches does not depend on the order the sets are expanded in (`SetExpander` visits every
+        // member not marked yet), so a stack serves as well as the breadth-first queue; each role is counted when it
+        // is taken off. The worker's array is moved out and back, to be grown locally.
+        var pending = stack.items
+        stack.items = []
+        pending.removeAll(keepingCapacity: true)
+        pending.append(Int32(start))
+        let edgeStart = roles.edgeStart
+        let edgeSet = roles.edgeSet
+        while let from = pending.popLast() {
+            let rank = Int(ranks[Int(from)])
+            if rank < rankCount { counts[rank] += 1 }
+            for edge in Int(edgeStart[Int(from)])..<Int(edgeStart[Int(from) + 1]) {
+                let set = Int(edgeSet[edge])
+                guard marks.markSet(set) else { continue }
+                expander.expand(set, depth: 0, settled: marks.isMarked(role:)) { number in
+                    if marks.markRole(number) { pending.append(Int32(number)) }
+                }
+            }
+        }
+        stack.items = pending
+        return counts
     }
 }
