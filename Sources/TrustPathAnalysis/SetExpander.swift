@@ -7,9 +7,10 @@
 final class SetExpander {
     private let roles: RoleGraph
     private let fullPasses: Int
-    private var met: GenerationMarks
-    private var firstDepth: [Int32]
-    private var passes: [Int32]
+    private let met: GenerationMarks
+    /// Per base, in memory the expander owns (see `GenerationMarks`): read at every expansion.
+    private let firstDepth: UnsafeMutableBufferPointer<Int32>
+    private let passes: UnsafeMutableBufferPointer<Int32>
     /// Per base: members left out by some expansion and not yet settled, sorted, without repeats.
     private var pending: [[Int32]]
     private var merged: [Int32] = []
@@ -18,9 +19,16 @@ final class SetExpander {
         self.roles = roles
         self.fullPasses = fullPasses
         met = GenerationMarks(count: roles.baseCount)
-        firstDepth = Array(repeating: 0, count: roles.baseCount)
-        passes = Array(repeating: 0, count: roles.baseCount)
+        firstDepth = .allocate(capacity: roles.baseCount)
+        firstDepth.initialize(repeating: 0)
+        passes = .allocate(capacity: roles.baseCount)
+        passes.initialize(repeating: 0)
         pending = Array(repeating: [], count: roles.baseCount)
+    }
+
+    deinit {
+        firstDepth.deallocate()
+        passes.deallocate()
     }
 
     /// Forgets every base's state.
