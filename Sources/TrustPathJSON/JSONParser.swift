@@ -76,7 +76,8 @@ struct Reader {
     mutating func skipWhitespace() {
         while position < bytes.count {
             switch bytes[position] {
-            case 0x20, 0x0A, 0x0D, 0x09: position += 1
+            case 0x20: position = ByteScanning.pastSpaces(bytes, from: position + 1)
+            case 0x0A, 0x0D, 0x09: position += 1
             default: return
             }
         }
@@ -241,6 +242,8 @@ struct Reader {
         var bits: UInt8 = 0
         // Fast path: no escapes, so the bytes are the string.
         while position < bytes.count {
+            position = ByteScanning.pastPlainText(bytes, from: position)
+            guard position < bytes.count else { break }
             let byte = bytes[position]
             if byte == UInt8(ascii: "\"") {
                 let slice = UnsafeBufferPointer(rebasing: bytes[start..<position])

@@ -73,6 +73,8 @@ extension Reader {
         let start = position
         var ascii = true
         while position < bytes.count {
+            position = ByteScanning.pastPlainText(bytes, from: position)
+            guard position < bytes.count else { break }
             let byte = bytes[position]
             switch byte {
             case UInt8(ascii: "\""):
