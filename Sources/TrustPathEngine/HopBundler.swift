@@ -80,9 +80,10 @@ public final class HopBundler: Sendable {
             }
             // The caller's own account's part of the group (a caller without identity permission): each part met whole
             // keeps its id.
-            for (signature, bucket) in Self.bySignature(candidate.members, key: key, index: index) {
-                let whole = parts.first { $0.signature == signature && $0.members.count == bucket.count }
-                judge(bucket, numbers: whole?.numbers, set: whole?.id)
+            let numbers = candidate.members.map { index.targetGroups.roleNumbers[$0] ?? -1 }
+            for bucket in Self.bySignature(candidate.members, numbers: numbers, key: key, index: index) {
+                let whole = parts.first { $0.signature == bucket.signature && $0.members.count == bucket.members.count }
+                judge(bucket.members, numbers: whole?.numbers ?? bucket.numbers, set: whole?.id)
             }
         }
         return result.sorted { $0.targets[0] < $1.targets[0] }
@@ -129,23 +130,38 @@ public final class HopBundler: Sendable {
 
     /// Which of the key's patterns cover a role, and whether it is in the caller's account: roles alike in all of these
     /// get the same verdict.
-    private static func signature(_ arn: String, key: SplitKey, index: SnapshotIndex) -> Signature {
+    private static func signature(_ arn: String, number: Int, key: SplitKey, index: SnapshotIndex) -> Signature {
         var signature = Signature()
         for (bit, pattern) in key.patterns.enumerated() where pattern.coversResource(arn) { signature.set(bit) }
-        if let account = key.callerAccount, index.rolesByARN[arn]?.account == account { signature.set(key.patterns.count) }
+        if let account = key.callerAccount {
+            let roleAccount = number >= 0 ? index.targetGroups.accountOfNumber[number] : index.rolesByARN[arn]?.account
+            if roleAccount == account { signature.set(key.patterns.count) }
+        }
         return signature
     }
 
-    /// Roles split by signature, in order of first appearance; each part keeps the roles' order.
-    private static func bySignature(_ arns: [String], key: SplitKey, index: SnapshotIndex) -> [(signature: Signature, members: [String])] {
-        var parts: [Signature: [String]] = [:]
-        var order: [Signature] = []
-        for arn in arns {
-            let signature = signature(arn, key: key, index: index)
-            if parts[signature] == nil { order.append(signature) }
-            parts[signature, default: []].append(arn)
+    /// Roles (with their numbers, -1 for none) split by signature, in order of first appearance; each part keeps the
+    /// roles' order. Neighbours in ARN order mostly share a signature, so a run of them costs no table look-up.
+    private static func bySignature(_ arns: [String], numbers: [Int], key: SplitKey, index: SnapshotIndex)
+        -> [(signature: Signature, members: [String], numbers: [Int])] {
+        var parts: [(signature: Signature, members: [String], numbers: [Int])] = []
+        var partOf: [Signature: Int] = [:]
+        var current = -1
+        for (arn, number) in zip(arns, numbers) {
+            let signature = signature(arn, number: number, key: key, index: index)
+            if current < 0 || parts[current].signature != signature {
+                if let known = partOf[signature] {
+                    current = known
+                } else {
+                    current = parts.count
+                    partOf[signature] = current
+                    parts.append((signature, [], []))
+                }
+            }
+            parts[current].members.append(arn)
+            parts[current].numbers.append(number)
         }
-        return order.map { ($0, parts[$0] ?? []) }
+        return parts
     }
 
     /// A group's members split by signature, each part numbered once as a target set.
@@ -156,11 +172,9 @@ public final class HopBundler: Sendable {
         if let account = key.callerAccount {
             return splitOff(account, from: split(SplitKey(group: key.group, patterns: key.patterns, callerAccount: nil)), key: hashed)
         }
-        let parts = Self.bySignature(index.targetGroups.members[key.group], key: key, index: index)
-        return record(hashed, parts.map { signature, members in
-            Part(id: Self.unnumbered, members: members, numbers: members.map { index.targetGroups.roleNumbers[$0] ?? -1 },
-                 signature: signature)
-        })
+        let parts = Self.bySignature(index.targetGroups.members[key.group], numbers: index.targetGroups.memberNumbers[key.group],
+                                     key: key, index: index)
+        return record(hashed, parts.map { Part(id: Self.unnumbered, members: $0.members, numbers: $0.numbers, signature: $0.signature) })
     }
 
     /// The parts for a caller of `account`: the parts without it, each less the account's own members, which form parts

@@ -14,6 +14,10 @@ public struct TargetGroups: Sendable {
     public let groupOfNumber: [Int]
     /// Each group's roles, sorted by ARN.
     public let members: [[String]]
+    /// Each group's role numbers, ascending: the numbers of `members`, in their order.
+    public let memberNumbers: [[Int]]
+    /// Every role's account, by number.
+    public let accountOfNumber: [String]
     /// Every role's ARN, sorted: a role's position here is its number, which walks use instead of its ARN.
     public let roleARNs: [String]
     /// Each role's number, by ARN.
@@ -73,6 +77,8 @@ public struct TargetGroups: Sendable {
         let accounts = sorted.map(\.account)
         self.groupOfNumber = groupOfNumber
         members = memberNumbers.map { $0.map { arns[$0] } }
+        self.memberNumbers = memberNumbers
+        accountOfNumber = accounts
         roleARNs = arns
         var numbers: [String: Int] = [:]
         numbers.reserveCapacity(arns.count)
