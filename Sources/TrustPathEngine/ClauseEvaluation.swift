@@ -73,8 +73,8 @@ enum ClauseEvaluation {
     }
 
     static func hasPolicyVariable(_ value: String) -> Bool {
-        guard value.contains("${") else { return false }
+        guard value.containsText("${") else { return false }
         let escapesRemoved = value.replacing("${*}", with: "").replacing("${?}", with: "").replacing("${$}", with: "")
-        return escapesRemoved.contains("${")
+        return escapesRemoved.containsText("${")
     }
 }

@@ -140,7 +140,7 @@ public struct TargetGroups: Sendable {
                     }
                     if ["aws:resourceaccount", "aws:resourceorgid", "aws:resourceorgpaths"].contains(key) { account = true }
                     // A value may read the resource too (`${aws:ResourceAccount}`): then every tag and the account count.
-                    if clause.values.contains(where: { $0.lowercased().contains(":resource") && $0.contains("${") }) {
+                    if clause.values.contains(where: { $0.lowercased().containsText(":resource") && $0.containsText("${") }) {
                         account = true
                         tags.insert("$")
                     }

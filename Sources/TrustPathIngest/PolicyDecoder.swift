@@ -147,7 +147,7 @@ struct PolicyDecoder {
     private static func validServicePrincipals(_ values: [String], at path: JSONPath,
                                                context: inout DecodingContext) -> [String] {
         values.filter { value in
-            let valid = value.contains(".") && !value.contains("*") && !value.contains("?") && !value.contains(" ")
+            let valid = looksLikeService(value)
             if !valid {
                 context.report(.warning, "invalid-service-principal",
                                "service principal \"\(value)\" names no AWS service; ignored", at: path,
@@ -155,6 +155,11 @@ struct PolicyDecoder {
             }
             return valid
         }
+    }
+
+    /// Whether a service principal has a dot and no wildcard or space.
+    static func looksLikeService(_ value: String) -> Bool {
+        value.containsText(".") && !value.containsText("*") && !value.containsText("?") && !value.containsText(" ")
     }
 
     private static func conditionClauses(_ value: JSONValue, at path: JSONPath, context: inout DecodingContext) -> [ConditionClause] {

@@ -7,7 +7,7 @@ extension Placeholder {
     /// True when `text` still holds a placeholder.
     public static func isPresent(in text: String) -> Bool {
         // Every marker holds "REPLACE": one search rules out nearly every value of a large snapshot.
-        text.contains("REPLACE") && markers.contains { text.contains($0) }
+        text.containsText("REPLACE") && markers.contains { text.containsText($0) }
     }
 }
 
