@@ -70,7 +70,11 @@ public struct RequestContext: Sendable {
 
     /// Sets the knowledge for every key that starts with `prefix`.
     public mutating func setPrefix(_ prefix: String, _ knowledge: KeyKnowledge) {
-        prefixes.append((prefix.lowercased(), knowledge))
-        prefixes.sort { $0.prefix.count > $1.prefix.count }
+        let lowered = prefix.lowercased()
+        let length = lowered.count
+        // After every prefix at least as long: where a stable sort of the list with this one appended puts it (every
+        // hop's request sets two, and sorting measured each prefix's length at every comparison).
+        let position = prefixes.firstIndex { $0.prefix.count < length } ?? prefixes.endIndex
+        prefixes.insert((lowered, knowledge), at: position)
     }
 }
