@@ -78,10 +78,10 @@ public enum SeverityClassifier {
     static func probeActions(from patterns: [String]) -> [(name: String, pattern: String, writes: Bool)] {
         var result: [(String, String, Bool)] = []
         // Plain service names first: `s3:Get*` speaks more plainly than `s3-object-lambda:Get*`.
-        let sorted = Set(patterns).sorted { lhs, rhs in
-            let (lhsPlain, rhsPlain) = (!servicePart(lhs).contains("-"), !servicePart(rhs).contains("-"))
-            return lhsPlain != rhsPlain ? lhsPlain : lhs < rhs
-        }
+        // Whether each is plain, decided once per pattern rather than at every comparison.
+        let sorted = Set(patterns).map { (pattern: $0, plain: !servicePart($0).contains("-")) }
+            .sorted { lhs, rhs in lhs.plain != rhs.plain ? lhs.plain : lhs.pattern < rhs.pattern }
+            .map(\.pattern)
         for pattern in sorted {
             let parts = pattern.split(separator: ":", maxSplits: 1)
             let service = parts.count == 2 ? String(parts[0]) : "*"
