@@ -173,7 +173,7 @@ private struct SetTable {
     private mutating func based(_ numbers: [Int]) -> (base: Int32, out: [Int], run: Range<Int>?)? {
         guard numbers.count >= smallestBased, let group = numbers.first.map({ groupOfNumber[$0] }), group >= 0,
               numbers.allSatisfy({ groupOfNumber[$0] == group }) else { return nil }
-        let whole = groups.members[group].compactMap { groups.roleNumbers[$0] }.sorted()
+        let whole = groups.memberNumbers[group]
         guard (whole.count - numbers.count) * 4 <= numbers.count else { return nil }
         var out: [Int] = []
         var outPositions: [Int] = []
