@@ -20,6 +20,8 @@ public struct AnalysisOptions: Sendable {
     public var doorTopCount = 5
     /// The smallest target set walks expand as its group less a few roles (`RoleGraph`); tests compare both ways.
     var smallestBasedSet = 32
+    /// The smallest strongly connected component whose reach doors' counts share (`SharedReach`); tests vary it.
+    var smallestSharedComponent = 32
 
     public init(maxPaths: Int = 3, vendorNames: [String: String] = [:], config: ProjectConfig = ProjectConfig(),
                 today: String = AnalysisOptions.currentDate(), progress: (@Sendable (String) -> Void)? = nil,
@@ -132,7 +134,9 @@ public enum Analyzer {
                                   options: AnalysisOptions) -> [Door] {
         let (byDoor, alsoPassing) = DoorFinder.passages(entries: entries, graph: graph, publicStatements: publicStatements)
         let keys = byDoor.keys.sorted()
-        let finder = DoorFinder(index: index, severities: severities, table: table, reach: reach,
+        let shared = SharedReach(roles: reach.roles, ranks: table.ranks, rankCount: Severity.allCases.count,
+                                 smallest: options.smallestSharedComponent)
+        let finder = DoorFinder(index: index, severities: severities, table: table, reach: reach, shared: shared,
                                 topCount: max(1, options.doorTopCount))
         let marks = ScratchPool { reach.makeMarks() }
         let doors = orderedConcurrentMap(keys.count, threshold: options.parallel ? 16 : Int.max) { position in

@@ -9,6 +9,8 @@ struct DoorFinder {
     /// The severity of every role behind a door, by number.
     let table: SeverityTable
     let reach: RoleReach
+    /// What the large strongly connected components reach, for the counts.
+    let shared: SharedReach
     /// How many of the worst targets each door shows with a path.
     let topCount: Int
 
@@ -50,7 +52,8 @@ struct DoorFinder {
         let ranks = table.ranks
         let rankCount = Severity.allCases.count
         // Counted in a walk without order or paths (thousands of roles behind each of thousands of doors).
-        let counts = reach.counts(from: key.role, chainsOnward: chainsOnward, ranks: ranks, rankCount: rankCount, marks: marks)
+        let counts = reach.counts(from: key.role, chainsOnward: chainsOnward, ranks: ranks, rankCount: rankCount, shared: shared,
+                                  marks: marks)
         // The worst `topCount` by severity, then by the shorter path (breadth-first order, which keeps the door's own
         // role ahead of its peers). The counts say how many of each severity that takes, so the breadth-first walk
         // stops once it has placed them: what it places first is what a whole walk would.

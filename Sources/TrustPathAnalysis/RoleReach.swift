@@ -106,12 +106,16 @@ public struct RoleReach: Sendable {
     /// How many roles lie behind `role` (itself included), by rank: `counts[r]` is how many of the roles
     /// `reach(from:chainsOnward:marks:)` would place have `ranks[number] == r` (ranks from `rankCount` up are not
     /// counted). The same roles, met in no particular order and without paths, so each costs a mark and a push.
-    func counts(from role: String, chainsOnward: Bool, ranks: [UInt8], rankCount: Int, marks: Marks) -> [Int] {
+    /// A component of `shared` met is counted from its bit set instead of walked.
+    func counts(from role: String, chainsOnward: Bool, ranks: [UInt8], rankCount: Int, shared: SharedReach, marks: Marks) -> [Int] {
         var counts = [Int](repeating: 0, count: rankCount)
         guard let start = numbers[role] else { return counts }
         guard chainsOnward else {
             if Int(ranks[start]) < rankCount { counts[Int(ranks[start])] += 1 }
             return counts
+        }
+        if !shared.reach.isEmpty {
+            return sharedCounts(from: start, ranks: ranks, rankCount: rankCount, shared: shared, marks: marks)
         }
         let expander = marks.expander
         let stack = marks.stack
@@ -140,6 +144,35 @@ public struct RoleReach: Sendable {
             }
         }
         stack.items = pending
+        return counts
+    }
+
+    /// The counts of a walk that stops at shared components: the roles walked that no shared component met reaches,
+    /// one by one, and the union of the components' bit sets, by rank.
+    private func sharedCounts(from start: Int, ranks: [UInt8], rankCount: Int, shared: SharedReach, marks: Marks) -> [Int] {
+        var counts = [Int](repeating: 0, count: rankCount)
+        var walked: [Int32] = []
+        var union: [UInt64] = []
+        SharedReach.walk(from: start, roles: roles, marks: marks.marks, expander: marks.expander, componentOf: shared.componentOf,
+                         reach: shared.reach) { walked.append(Int32($0)) } merge: { known in
+            if union.isEmpty {
+                union = known
+            } else {
+                for word in union.indices { union[word] |= known[word] }
+            }
+        }
+        if !union.isEmpty {
+            for rank in 0..<rankCount {
+                let mask = shared.roleOfRank[rank]
+                for word in union.indices { counts[rank] += (union[word] & mask[word]).nonzeroBitCount }
+            }
+        }
+        for number in walked {
+            let index = Int(number)
+            if !union.isEmpty, union[index >> 6] & (1 << UInt64(index & 63)) != 0 { continue }
+            let rank = Int(ranks[index])
+            if rank < rankCount { counts[rank] += 1 }
+        }
         return counts
     }
 }
