@@ -48,17 +48,10 @@ public struct RoleReach: Sendable {
     final class Marks {
         let marks: WalkMarks
         let expander: SetExpander
-        /// The roles a count walk has still to expand.
-        let stack = Stack()
         init(_ roles: RoleGraph) {
             marks = WalkMarks(roles: roles.roleCount, sets: roles.setCount)
             expander = SetExpander(roles: roles, fullPasses: 1)
         }
-    }
-
-    /// A worker's stack of role numbers, kept between walks.
-    final class Stack {
-        var items: [Int32] = []
     }
 
     /// Fresh marks for one worker.
@@ -105,8 +98,8 @@ public struct RoleReach: Sendable {
 
     /// How many roles lie behind `role` (itself included), by rank: `counts[r]` is how many of the roles
     /// `reach(from:chainsOnward:marks:)` would place have `ranks[number] == r` (ranks from `rankCount` up are not
-    /// counted). The same roles, met in no particular order and without paths, so each costs a mark and a push.
-    /// A component of `shared` met is counted from its bit set instead of walked.
+    /// counted). The same roles, met in no particular order and without paths: the roles walked that no shared
+    /// component met reaches, one by one, and the union of the components' bit sets, by rank.
     func counts(from role: String, chainsOnward: Bool, ranks: [UInt8], rankCount: Int, shared: SharedReach, marks: Marks) -> [Int] {
         var counts = [Int](repeating: 0, count: rankCount)
         guard let start = numbers[role] else { return counts }
@@ -114,43 +107,6 @@ public struct RoleReach: Sendable {
             if Int(ranks[start]) < rankCount { counts[Int(ranks[start])] += 1 }
             return counts
         }
-        if !shared.reach.isEmpty {
-            return sharedCounts(from: start, ranks: ranks, rankCount: rankCount, shared: shared, marks: marks)
-        }
-        let expander = marks.expander
-        let stack = marks.stack
-        let marks = marks.marks
-        marks.begin()
-        expander.begin()
-        _ = marks.markRole(start)
-        // Which roles a set reaches does not depend on the order the sets are expanded in (`SetExpander` visits every
-        // member not marked yet), so a stack serves as well as the breadth-first queue; each role is counted when it
-        // is taken off. The worker's array is moved out and back, to be grown locally.
-        var pending = stack.items
-        stack.items = []
-        pending.removeAll(keepingCapacity: true)
-        pending.append(Int32(start))
-        let edgeStart = roles.edgeStart
-        let edgeSet = roles.edgeSet
-        while let from = pending.popLast() {
-            let rank = Int(ranks[Int(from)])
-            if rank < rankCount { counts[rank] += 1 }
-            for edge in Int(edgeStart[Int(from)])..<Int(edgeStart[Int(from) + 1]) {
-                let set = Int(edgeSet[edge])
-                guard marks.markSet(set) else { continue }
-                expander.expand(set, depth: 0, settled: marks.isMarked(role:)) { number in
-                    if marks.markRole(number) { pending.append(Int32(number)) }
-                }
-            }
-        }
-        stack.items = pending
-        return counts
-    }
-
-    /// The counts of a walk that stops at shared components: the roles walked that no shared component met reaches,
-    /// one by one, and the union of the components' bit sets, by rank.
-    private func sharedCounts(from start: Int, ranks: [UInt8], rankCount: Int, shared: SharedReach, marks: Marks) -> [Int] {
-        var counts = [Int](repeating: 0, count: rankCount)
         var walked: [Int32] = []
         var union: [UInt64] = []
         SharedReach.walk(from: start, roles: roles, marks: marks.marks, expander: marks.expander, componentOf: shared.componentOf,

@@ -10,13 +10,6 @@ final class SharedReach: Sendable {
     /// Per severity rank: the roles of that rank, a bit per role number.
     let roleOfRank: [[UInt64]]
 
-    /// No sharing: every count walks.
-    init(roleCount: Int) {
-        componentOf = Array(repeating: -1, count: roleCount)
-        reach = []
-        roleOfRank = []
-    }
-
     /// Finds the components of at least `smallest` roles (at most `limit` of them, the largest) and what each reaches.
     /// Gives up sharing, leaving counts to walk, when listing the graph's sets would take more than `budget` arcs.
     init(roles: RoleGraph, ranks: [UInt8], rankCount: Int, smallest: Int = 32, limit: Int = 256, budget: Int = 20_000_000) {
@@ -61,7 +54,9 @@ final class SharedReach: Sendable {
     }
 
     /// Every role behind `start` (itself included) not inside a shared component, passed to `visit`; the reach of each
-    /// shared component met, passed to `merge` once. Their union is everything behind `start`.
+    /// shared component met, passed to `merge` once. Their union is everything behind `start`. Which roles a set reaches
+    /// does not depend on the order sets are expanded in (`SetExpander` visits every member not marked yet), so a
+    /// stack serves as well as a breadth-first queue.
     static func walk(from start: Int, roles: RoleGraph, marks: WalkMarks, expander: SetExpander, componentOf: [Int32],
                      reach: [[UInt64]], visit: (Int) -> Void, merge: ([UInt64]) -> Void) {
         marks.begin()
