@@ -35,7 +35,7 @@ final class SharedReach: Sendable {
         guard let graph = listedGraph(roles, budget: budget) else { return (componentOf, reach) }
         let components = stronglyConnectedComponents(graph, roleCount: count)
         // Tarjan's order puts a component after every component it reaches: each is walked with those already known.
-        let kept = components.enumerated().filter { $0.element.count >= smallest }
+        let kept = components.enumerated().filter { $0.element.count >= max(1, smallest) }
             .sorted { $0.element.count > $1.element.count }.prefix(limit).map(\.offset).sorted()
         guard !kept.isEmpty else { return (componentOf, reach) }
         let marks = WalkMarks(roles: count, sets: roles.setCount)
