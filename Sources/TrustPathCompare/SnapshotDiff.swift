@@ -1,5 +1,6 @@
 import TrustPathAnalysis
 import TrustPathEngine
+import TrustPathModel
 import TrustPathReport
 
 /// Two snapshots compared by finding identity (entry, target): a report of its own, so every diff reporter
@@ -40,9 +41,11 @@ public struct SnapshotDiff: Sendable, Codable, Hashable {
         // A report never holds one identity twice; if a hand-made one does, the first (best-ranked) wins.
         let old = Dictionary(before.findings.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let current = Dictionary(after.findings.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        new = Self.locatingEntries(current.values.filter { old[$0.id] == nil }.sorted(by: Finding.ranked), doors: after.doors)
-        resolved = Self.locatingEntries(old.values.filter { current[$0.id] == nil }.sorted(by: Finding.ranked), doors: before.doors)
-        unchanged = Self.locatingEntries(current.values.filter { old[$0.id] != nil }.sorted(by: Finding.ranked), doors: after.doors)
+        let regionsBefore = Self.doorRegions(before.doors)
+        let regionsAfter = Self.doorRegions(after.doors)
+        new = Self.locatingEntries(current.values.filter { old[$0.id] == nil }.sorted(by: Finding.ranked), regions: regionsAfter)
+        resolved = Self.locatingEntries(old.values.filter { current[$0.id] == nil }.sorted(by: Finding.ranked), regions: regionsBefore)
+        unchanged = Self.locatingEntries(current.values.filter { old[$0.id] != nil }.sorted(by: Finding.ranked), regions: regionsAfter)
         changes = unchanged.compactMap { finding in
             old[finding.id].flatMap { FindingChange(before: $0, after: finding) }
         }
@@ -52,12 +55,16 @@ public struct SnapshotDiff: Sendable, Codable, Hashable {
                               changes: changes)
     }
 
+    /// Where each door's statement starts in its file, by door.
+    static func doorRegions(_ doors: [ReportDoor]) -> [DoorKey: SourceRegion] {
+        Dictionary(doors.compactMap { door in door.region.map { (DoorKey(role: door.role, statement: door.statement), $0) } },
+                   uniquingKeysWith: { first, _ in first })
+    }
+
     /// Each finding with where its entry statement starts in its file: the region of its door (the analysis locates
     /// the doors' statements, not each of a hundred thousand pairs).
-    static func locatingEntries(_ findings: [Finding], doors: [ReportDoor]) -> [Finding] {
-        let regions = Dictionary(doors.compactMap { door in door.region.map { (DoorKey(role: door.role, statement: door.statement), $0) } },
-                                 uniquingKeysWith: { first, _ in first })
-        return findings.map { finding in
+    static func locatingEntries(_ findings: [Finding], regions: [DoorKey: SourceRegion]) -> [Finding] {
+        findings.map { finding in
             var located = finding
             located.entryRegion = finding.door.flatMap { regions[$0] }
             return located
